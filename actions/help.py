@@ -1,0 +1,29 @@
+"""What the bot can do: the jobs it knows (from the knowledge base) and sample questions."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rendering
+from actions.answering import ask_payload
+from actions.knowledge_base import STORE
+from actions.names import ACTION_SHOW_HELP
+from knowledge.topics import Topic
+
+SAMPLE_TOPICS = (Topic.DESCRIPTION, Topic.SALARY, Topic.TRAINING)
+
+
+class ActionShowHelp(Action):
+    def name(self) -> Text:
+        return ACTION_SHOW_HELP
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        buttons = [
+            {"title": rendering.sample_question(topic, sheet), "payload": ask_payload(topic, sheet)}
+            for topic, sheet in zip(SAMPLE_TOPICS, STORE.jobs * len(SAMPLE_TOPICS))
+        ]
+        dispatcher.utter_message(text=rendering.help_text(STORE.jobs), buttons=buttons)
+        return []

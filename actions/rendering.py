@@ -1,0 +1,276 @@
+"""Every French sentence the actions send about job sheets.
+
+Each answer is one message: a heading naming the job and the topic, the facts,
+then the source on its own line. Facts come only from the sheet; a fact the
+sheet lacks is said to be missing, never guessed.
+"""
+from __future__ import annotations
+
+from typing import Callable, Dict, List, Optional, Sequence
+
+from actions.french import bullets, euros, number, percent, thousand_euros, typeset
+from knowledge.schema import Figure, ItemList, JobSheet, PercentFigure
+from knowledge.topics import Topic
+
+# (heading, the topic with its article: "ne donne aucune information sur <…>")
+TOPIC_NAMES: Dict[Topic, tuple] = {
+    Topic.DESCRIPTION: ("Présentation", "la présentation du métier"),
+    Topic.ACTIVITIES: ("Activités", "les activités du métier"),
+    Topic.SECTOR: ("Secteur et employeurs", "le secteur d'activité ou les employeurs"),
+    Topic.ROME_CODE: ("Code ROME", "le code ROME"),
+    Topic.JOB_TITLES: ("Emplois-types regroupés", "les emplois-types regroupés sous ce métier"),
+    Topic.ENVIRONMENT: ("Environnement de travail", "l'environnement et les conditions de travail"),
+    Topic.TRAINING: ("Formation", "la formation"),
+    Topic.SKILLS: ("Compétences", "les compétences"),
+    Topic.DIGITAL_SKILLS: ("Compétences numériques", "les compétences numériques"),
+    Topic.SALARY: ("Salaire", "le salaire"),
+    Topic.LABOUR_MARKET: ("Marché de l'emploi", "le marché de l'emploi (CDI, demandeurs, offres, embauches)"),
+    Topic.AGE_DISTRIBUTION: ("Répartition par âge", "la répartition par âge"),
+    Topic.PROS: ("Avantages", "les avantages du métier"),
+    Topic.CONS: ("Inconvénients", "les inconvénients du métier"),
+    Topic.MOBILITY: ("Mobilité et évolutions", "la mobilité (métiers vers lesquels évoluer)"),
+    Topic.TRENDS: ("Tendances d'évolution", "les tendances d'évolution du métier"),
+}
+
+OPEN_ENDED = "(liste non exhaustive)"
+NOT_AVAILABLE = "non disponible (la fiche indique « NA »)"
+NOT_GIVEN = "non renseigné dans la fiche"
+NOTHING_PENDING = typeset("D'accord ! Quelle est votre question ?")
+OFFER_DECLINED = typeset("Très bien. Vous pouvez me poser une autre question quand vous voulez.")
+
+
+def _item_list(items: ItemList) -> str:
+    text = bullets(items.items)
+    return f"{text}\n{OPEN_ENDED}" if items.open_ended else text
+
+
+def _description(sheet: JobSheet) -> str:
+    names = sheet.masculine if not sheet.feminine else f"{sheet.masculine} (au féminin : {sheet.feminine})"
+    return f"Intitulé : {names}.\n{sheet.description}"
+
+
+def _activities(sheet: JobSheet) -> str:
+    return _item_list(sheet.activities)
+
+
+def _sector(sheet: JobSheet) -> str:
+    lines = []
+    if sheet.sector:
+        lines.append(f"Secteur d'activité : {sheet.sector}")
+    if sheet.family:
+        lines.append(f"Famille de métiers : {sheet.family}")
+    if sheet.environment and sheet.environment.employers:
+        lines.append(f"Employeurs : {', '.join(sheet.environment.employers).capitalize()}")
+    return bullets(lines)
+
+
+def _rome_code(sheet: JobSheet) -> str:
+    return f"Code ROME : {sheet.rome_code}"
+
+
+def _job_titles(sheet: JobSheet) -> str:
+    return f"Emplois-types regroupés sous ce métier :\n{_item_list(sheet.job_titles)}"
+
+
+def _environment(sheet: JobSheet) -> str:
+    parts = []
+    if sheet.environment.setting:
+        parts.append(bullets(sheet.environment.setting))
+    if sheet.environment.pressures:
+        parts.append(f"Contraintes citées par la fiche :\n{bullets(sheet.environment.pressures)}")
+    return "\n".join(parts)
+
+
+def _training(sheet: JobSheet) -> str:
+    lines = []
+    if sheet.training.study_level:
+        lines.append(f"Niveau d'étude : {sheet.training.study_level}")
+    lines.append("Formations citées :")
+    lines.append(
+        bullets(f"{path.title} ({path.note})" if path.note else path.title for path in sheet.training.paths)
+    )
+    return "\n".join(lines)
+
+
+def _skills(sheet: JobSheet) -> str:
+    return "\n".join(f"{group.title} :\n{bullets(group.items)}" for group in sheet.skills)
+
+
+def _digital_skills(sheet: JobSheet) -> str:
+    return f"{sheet.digital_skills.title} (document de la fiche) :\n{sheet.digital_skills.url}"
+
+
+def _salary(sheet: JobSheet) -> str:
+    salary = sheet.salary
+    lines = []
+    if salary.starting_monthly_gross is not None:
+        lines.append(f"Salaire débutant : {euros(salary.starting_monthly_gross)} brut mensuel")
+    if salary.annual_range:
+        annual = salary.annual_range
+        lines.append(
+            f"En début de carrière : entre {euros(annual.start_min)} et {euros(annual.start_max)} par an"
+        )
+        if annual.experienced_max is not None:
+            lines.append(f"Avec l'expérience : jusqu'à {euros(annual.experienced_max)} par an")
+    parts = [bullets(lines)] if lines else []
+    if salary.table:
+        rows = (
+            f"{row.label} : {euros(row.monthly_gross)} brut mensuel, "
+            f"{thousand_euros(row.annual_gross_thousands)} brut annuel"
+            for row in salary.table
+        )
+        parts.append(f"Tableau des salaires de la fiche :\n{bullets(rows)}")
+    if salary.annual_range and salary.table:
+        parts.append(
+            "Ces chiffres viennent de deux passages de la fiche qui ne concordent pas "
+            "exactement : chacun est donné avec son propre libellé."
+        )
+    return "\n".join(parts)
+
+
+def _figure(figure: Optional[Figure]) -> str:
+    if figure is None:
+        return NOT_GIVEN
+    if figure.value is None:
+        return NOT_AVAILABLE
+    return _with_origin(number(figure.value), figure)
+
+
+def _share(figure: Optional[PercentFigure]) -> str:
+    return NOT_GIVEN if figure is None else _with_origin(percent(figure.value), figure)
+
+
+def _with_origin(value: str, figure) -> str:
+    return f"{value} (chiffre {figure.origin})" if figure.origin else value
+
+
+def _labour_market(sheet: JobSheet) -> str:
+    market = sheet.labour_market
+    return bullets(
+        [
+            f"Part de CDI : {_share(market.cdi_share)}",
+            f"Part d'hommes : {_share(market.men_share)}",
+            f"Demandeurs d'emploi : {_figure(market.job_seekers)}",
+            f"Offres d'emploi : {_figure(market.job_offers)}",
+            f"Volume d'embauche (emplois par an) : {_figure(market.hiring_volume)}",
+        ]
+    )
+
+
+def _age_distribution(sheet: JobSheet) -> str:
+    text = bullets(f"{band.label} : {percent(band.percent)}" for band in sheet.age_distribution)
+    total = sum(band.percent for band in sheet.age_distribution)
+    if total != 100:
+        text += f"\n(Pourcentages arrondis de la fiche : leur total fait {percent(total)}.)"
+    return text
+
+
+def _pros(sheet: JobSheet) -> str:
+    return bullets(sheet.pros)
+
+
+def _cons(sheet: JobSheet) -> str:
+    return bullets(sheet.cons)
+
+
+def _mobility(sheet: JobSheet) -> str:
+    return f"Métiers vers lesquels évoluer :\n{_item_list(sheet.mobility)}"
+
+
+def _trends(sheet: JobSheet) -> str:
+    text = bullets(sheet.trends.points)
+    if sheet.trends.ongoing_changes:
+        text += f"\nÉvolutions en cours :\n{bullets(sheet.trends.ongoing_changes)}"
+    return text
+
+
+RENDERERS: Dict[Topic, Callable[[JobSheet], str]] = {
+    Topic.DESCRIPTION: _description,
+    Topic.ACTIVITIES: _activities,
+    Topic.SECTOR: _sector,
+    Topic.ROME_CODE: _rome_code,
+    Topic.JOB_TITLES: _job_titles,
+    Topic.ENVIRONMENT: _environment,
+    Topic.TRAINING: _training,
+    Topic.SKILLS: _skills,
+    Topic.DIGITAL_SKILLS: _digital_skills,
+    Topic.SALARY: _salary,
+    Topic.LABOUR_MARKET: _labour_market,
+    Topic.AGE_DISTRIBUTION: _age_distribution,
+    Topic.PROS: _pros,
+    Topic.CONS: _cons,
+    Topic.MOBILITY: _mobility,
+    Topic.TRENDS: _trends,
+}
+
+
+def source_line(sheet: JobSheet) -> str:
+    source = sheet.source
+    text = f"Source : fiche « {source.title} », {source.publisher}"
+    if source.figures_origin:
+        text += f" ; chiffres : {source.figures_origin}"
+    if source.page_url:
+        text += f" ; {source.page_url}"
+    elif source.website:
+        text += f" ; site : {source.website}"
+    return text
+
+
+def answer(sheet: JobSheet, topic: Topic) -> str:
+    """The sheet's facts on ``topic`` (the sheet must hold the topic)."""
+    heading = f"{sheet.name} — {TOPIC_NAMES[topic][0]}"
+    return typeset(f"{heading}\n{RENDERERS[topic](sheet)}\n{source_line(sheet)}")
+
+
+def missing(sheet: JobSheet, topic: Topic) -> str:
+    return typeset(f"La fiche « {sheet.name} » ne donne aucune information sur {TOPIC_NAMES[topic][1]}.")
+
+
+def offer(sheets: Sequence[JobSheet], topic: Topic) -> str:
+    if len(sheets) == 1:
+        return typeset(f"La fiche « {sheets[0].name} », elle, en parle : voulez-vous sa réponse ?")
+    names = ", ".join(f"« {sheet.name} »" for sheet in sheets)
+    return typeset(f"Les fiches {names} en parlent : laquelle voulez-vous ?")
+
+
+def offer_button_title(sheet: JobSheet) -> str:
+    return typeset(f"Voir la fiche « {sheet.name} »")
+
+
+def no_sheet_holds(topic: Topic) -> str:
+    return typeset(f"Aucune de mes fiches ne donne d'information sur {TOPIC_NAMES[topic][1]}.")
+
+
+def unknown_job(jobs: Sequence[JobSheet]) -> str:
+    return typeset(
+        "Je ne connais pas ce métier : je réponds seulement à partir de ces fiches :\n"
+        + bullets(sheet.name for sheet in jobs)
+    )
+
+
+def several_jobs_intro(topic: Topic, jobs: List[JobSheet]) -> str:
+    return typeset(
+        f"Vous ne précisez pas le métier : voici ce que disent les {len(jobs)} fiches "
+        f"sur {TOPIC_NAMES[topic][1]}."
+    )
+
+
+def only_job_intro(sheet: JobSheet, topic: Topic) -> str:
+    return typeset(
+        f"Seule la fiche « {sheet.name} » donne des informations sur {TOPIC_NAMES[topic][1]} : "
+        "voici sa réponse."
+    )
+
+
+def help_text(jobs: Sequence[JobSheet]) -> str:
+    return typeset(
+        "Je réponds à vos questions sur ces métiers, à partir de leurs fiches :\n"
+        + bullets(sheet.name for sheet in jobs)
+        + "\nDemandez-moi par exemple leur présentation, leurs activités, la formation, "
+        "les compétences, le salaire, le marché de l'emploi, les avantages et inconvénients, "
+        "la mobilité ou les tendances du métier. Je cite toujours ma source."
+    )
+
+
+def sample_question(topic: Topic, sheet: JobSheet) -> str:
+    return typeset(f"{TOPIC_NAMES[topic][0]} : {sheet.name}")

@@ -1,0 +1,120 @@
+"""Read job sheets from UTF-8 YAML files into validated records.
+
+Errors are raised as :class:`KnowledgeError` with a French message naming the
+file and the path of the offending field, e.g.
+``knowledge/jobs/x.yml : salary.table[1].monthly_gross : nombre entier attendu``.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, List, Sequence, Tuple, Union
+
+import yaml
+from pydantic import ValidationError
+
+from knowledge.schema import JobSheet
+
+DEFAULT_JOBS_DIR = Path(__file__).resolve().parent / "jobs"
+JOBS_DIR_ENV = "BACKOFFICE_KNOWLEDGE_DIR"
+SHEET_SUFFIX = ".yml"
+
+# Pydantic v1 error types, said in French; anything else keeps pydantic's text.
+FRENCH_ERRORS = {
+    "value_error.missing": "champ obligatoire manquant",
+    "value_error.extra": "champ inconnu (faute de frappe ?)",
+    "type_error.none.not_allowed": "valeur obligatoire, vide ici",
+    "type_error.integer": "nombre entier attendu",
+    "type_error.str": "texte attendu",
+    "type_error.bool": "booléen attendu (true ou false)",
+    "type_error.list": "liste attendue",
+    "type_error.dict": "ensemble de champs attendu",
+    "value_error.number.not_ge": "nombre trop petit",
+    "value_error.number.not_le": "nombre trop grand (100 au plus pour un pourcentage)",
+    "value_error.any_str.min_length": "texte vide",
+    "value_error.list.min_items": "liste vide",
+    "value_error.str.regex": "format invalide",
+}
+
+
+class KnowledgeError(Exception):
+    """A knowledge file cannot be used; the message is French and names the file."""
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """SafeLoader that refuses a key given twice in one mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"clé « {key} » en double",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def jobs_dir() -> Path:
+    """The folder of job sheets: ``$BACKOFFICE_KNOWLEDGE_DIR`` or ``knowledge/jobs``."""
+    return Path(os.environ.get(JOBS_DIR_ENV) or DEFAULT_JOBS_DIR)
+
+
+def _field_path(location: Tuple[Union[str, int], ...]) -> str:
+    path = ""
+    for part in location:
+        if part == "__root__":
+            continue
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path or "(racine)"
+
+
+def _describe(errors: Iterable[dict]) -> str:
+    return "; ".join(
+        f"{_field_path(error['loc'])} : {FRENCH_ERRORS.get(error['type'], error['msg'])}"
+        for error in errors
+    )
+
+
+def read_yaml(path: Path) -> Any:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise KnowledgeError(f"{path} : le fichier n'est pas en UTF-8 ({error.reason})") from None
+    except OSError as error:
+        raise KnowledgeError(f"{path} : lecture impossible ({error.strerror})") from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark
+        where = f"ligne {mark.line + 1}, colonne {mark.column + 1}" if mark else "position inconnue"
+        raise KnowledgeError(f"{path} : YAML invalide ({where}) : {error.problem}") from None
+
+
+def load_job_sheet(path: Path) -> JobSheet:
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path} : (racine) : une fiche métier (ensemble de champs) est attendue")
+    try:
+        sheet = JobSheet.parse_obj(data)
+    except ValidationError as error:
+        raise KnowledgeError(f"{path} : {_describe(error.errors())}") from None
+    if sheet.id != path.stem:
+        raise KnowledgeError(
+            f"{path} : id : « {sheet.id} » doit être le nom du fichier sans extension (« {path.stem} »)"
+        )
+    return sheet
+
+
+def load_job_sheets(directory: Path) -> List[JobSheet]:
+    """Every ``*.yml`` sheet of ``directory``, in file-name order."""
+    if not directory.is_dir():
+        raise KnowledgeError(f"{directory} : dossier de fiches métiers introuvable")
+    paths: Sequence[Path] = sorted(directory.glob(f"*{SHEET_SUFFIX}"))
+    if not paths:
+        raise KnowledgeError(f"{directory} : aucune fiche métier (*{SHEET_SUFFIX}) dans ce dossier")
+    return [load_job_sheet(path) for path in paths]

@@ -1,0 +1,162 @@
+"""Strict records for one job sheet.
+
+Every field is typed and unknown fields are refused, so a typo in a YAML key is
+an error rather than a silently missing fact. A field left out (``None``) means
+the sheet does not hold that fact; the bot says so instead of inventing one.
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional
+
+from pydantic import BaseModel, Extra, Field, conint, constr, validator
+
+Text = constr(strict=True, strip_whitespace=True, min_length=1)
+Percent = conint(strict=True, ge=0, le=100)
+Count = conint(strict=True, ge=0)
+
+JOB_ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+
+
+class Record(BaseModel):
+    class Config:
+        extra = Extra.forbid
+        allow_mutation = False
+        anystr_strip_whitespace = True
+
+
+class Source(Record):
+    """Who published the sheet and where its figures come from."""
+
+    title: Text
+    publisher: Text
+    figures_origin: Optional[Text] = None
+    website: Optional[Text] = None
+    page_url: Optional[Text] = None
+    document: Text
+
+
+class Figure(Record):
+    """A labour-market figure. ``value`` is ``None`` where the sheet prints "NA"."""
+
+    value: Optional[Count] = None
+    origin: Optional[Text] = None
+
+
+class PercentFigure(Record):
+    value: Percent
+    origin: Optional[Text] = None
+
+
+class LabourMarket(Record):
+    cdi_share: Optional[PercentFigure] = None
+    men_share: Optional[PercentFigure] = None
+    job_seekers: Optional[Figure] = None
+    job_offers: Optional[Figure] = None
+    hiring_volume: Optional[Figure] = None
+
+
+class AgeBand(Record):
+    label: Text
+    percent: Percent
+
+
+class Environment(Record):
+    """Where and with whom the job is done, and what weighs on it."""
+
+    employers: List[Text] = Field(default_factory=list)
+    setting: List[Text] = Field(default_factory=list)
+    pressures: List[Text] = Field(default_factory=list)
+
+
+class TrainingPath(Record):
+    title: Text
+    note: Optional[Text] = None
+
+
+class Training(Record):
+    study_level: Optional[Text] = None
+    paths: List[TrainingPath] = Field(..., min_items=1)
+
+
+class SkillGroup(Record):
+    title: Text
+    items: List[Text] = Field(..., min_items=1)
+
+
+class SalaryRange(Record):
+    """Annual gross salary range quoted in the sheet's prose, in euros."""
+
+    start_min: Count
+    start_max: Count
+    experienced_max: Optional[Count] = None
+
+    @validator("start_max")
+    def _max_after_min(cls, start_max: int, values: dict) -> int:
+        if "start_min" in values and start_max < values["start_min"]:
+            raise ValueError("doit être supérieur ou égal à start_min")
+        return start_max
+
+
+class SalaryRow(Record):
+    """One row of the sheet's salary table: monthly gross (€) and annual (k€)."""
+
+    label: Text
+    monthly_gross: Count
+    annual_gross_thousands: Count
+
+
+class Salary(Record):
+    starting_monthly_gross: Optional[Count] = None
+    annual_range: Optional[SalaryRange] = None
+    table: List[SalaryRow] = Field(default_factory=list)
+
+
+class ItemList(Record):
+    """A list printed by the sheet; ``open_ended`` when it ends with "…"."""
+
+    items: List[Text] = Field(..., min_items=1)
+    open_ended: bool = False
+
+
+class Trends(Record):
+    points: List[Text] = Field(..., min_items=1)
+    ongoing_changes: List[Text] = Field(default_factory=list)
+
+
+class Link(Record):
+    title: Text
+    url: Text
+
+    @validator("url")
+    def _is_web_address(cls, url: str) -> str:
+        if not re.match(r"^https?://\S+$", url):
+            raise ValueError("doit être une adresse web (http:// ou https://)")
+        return url
+
+
+class JobSheet(Record):
+    id: constr(strict=True, regex=JOB_ID_PATTERN)
+    name: Text
+    masculine: Text
+    feminine: Optional[Text] = None
+    aliases: List[Text] = Field(default_factory=list)
+    source: Source
+
+    description: Text
+    family: Optional[Text] = None
+    sector: Optional[Text] = None
+    rome_code: Optional[constr(strict=True, regex=r"^[A-N][0-9]{4}$")] = None
+    activities: Optional[ItemList] = None
+    job_titles: Optional[ItemList] = None
+    environment: Optional[Environment] = None
+    training: Optional[Training] = None
+    skills: List[SkillGroup] = Field(default_factory=list)
+    digital_skills: Optional[Link] = None
+    labour_market: Optional[LabourMarket] = None
+    age_distribution: List[AgeBand] = Field(default_factory=list)
+    salary: Optional[Salary] = None
+    pros: List[Text] = Field(default_factory=list)
+    cons: List[Text] = Field(default_factory=list)
+    mobility: Optional[ItemList] = None
+    trends: Optional[Trends] = None

@@ -1,0 +1,59 @@
+"""French typography of everything the actions send."""
+import re
+
+import pytest
+
+from actions import rendering
+from actions.french import NBSP, NNBSP, euros, number, percent, thousand_euros, typeset
+from actions.knowledge_base import STORE
+from knowledge.topics import Topic, sheet_holds
+
+
+@pytest.mark.parametrize(
+    "value,expected",
+    [(35, "35"), (1766, f"1{NNBSP}766"), (2000, f"2{NNBSP}000"), (45000, f"45{NNBSP}000")],
+)
+def test_numbers_are_grouped_by_three_with_a_narrow_no_break_space(value, expected):
+    assert number(value) == expected
+
+
+def test_units_are_glued_with_a_no_break_space():
+    assert euros(1766) == f"1{NNBSP}766{NBSP}€"
+    assert percent(42) == f"42{NBSP}%"
+    assert thousand_euros(21) == f"21{NBSP}k€"
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("Ça va ?", f"Ça va{NNBSP}?"),
+        ("Oui !", f"Oui{NNBSP}!"),
+        ("Source : X", f"Source{NBSP}: X"),
+        ("Note: X", f"Note{NBSP}: X"),
+        ("« Bac+2 »", f"«{NBSP}Bac+2{NBSP}»"),
+        ("a ; b", f"a{NNBSP}; b"),
+        ("http://x.fr/a.pdf?ixh=1", "http://x.fr/a.pdf?ixh=1"),
+        ("10:30", "10:30"),
+    ],
+)
+def test_typeset_puts_french_spaces_and_leaves_addresses_alone(raw, expected):
+    assert typeset(raw) == expected
+
+
+def all_rendered_texts():
+    for sheet in STORE.jobs:
+        for topic in Topic:
+            yield rendering.answer(sheet, topic) if sheet_holds(sheet, topic) else rendering.missing(sheet, topic)
+    yield rendering.help_text(STORE.jobs)
+    yield rendering.unknown_job(STORE.jobs)
+
+
+# An ASCII space before ? ! ; : », none at all, or an ASCII space after «.
+BAD_SPACING = re.compile(r"( [?!;:»]|[^\s\u00a0\u202f?!][?!;:»](?=\s|$)|« )")
+
+
+@pytest.mark.parametrize("text", list(all_rendered_texts()))
+def test_rendered_answers_follow_french_typography(text):
+    prose = re.sub(r"https?://\S+", "", text)
+    assert not BAD_SPACING.search(prose), BAD_SPACING.search(prose)
+    assert not re.search(r"\d \d", prose), "digit groups need a narrow no-break space"

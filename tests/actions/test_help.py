@@ -1,0 +1,11 @@
+from actions.help import ActionShowHelp
+from tests.builders import build_tracker, run_action
+from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME
+
+
+def test_help_lists_the_known_jobs_with_example_questions_as_buttons():
+    messages, _ = run_action(ActionShowHelp(), build_tracker("help"))
+    help_message = messages[0]
+    assert OPERATEUR_NAME in help_message["text"] and GESTIONNAIRE_NAME in help_message["text"]
+    payloads = [button["payload"] for button in help_message["buttons"]]
+    assert len(payloads) == 3 and all(payload.startswith("/ask_") for payload in payloads)

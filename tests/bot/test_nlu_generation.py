@@ -1,0 +1,57 @@
+"""Job names in the NLU data come from knowledge/ and nowhere else."""
+import re
+import subprocess
+import sys
+
+import yaml
+
+from bot.nlu_generation import JOBS_NLU_FILE, ROOT, job_spellings, render, spellings
+from knowledge.store import KnowledgeStore, default_store, surface_names
+from tests.knowledge.test_store import THIRD_JOB_DIR
+
+ANNOTATED_JOB = re.compile(r"\[([^\]]+)\]\(job\)")
+
+
+def test_the_generated_file_is_up_to_date():
+    result = subprocess.run(
+        [sys.executable, "-m", "bot.nlu_generation", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_name_of_every_job_is_a_synonym_of_that_job():
+    document = yaml.safe_load(JOBS_NLU_FILE.read_text(encoding="utf-8"))
+    synonyms = {
+        block["synonym"]: set(re.findall(r"^- (.+)$", block["examples"], re.M))
+        for block in document["nlu"]
+        if "synonym" in block
+    }
+    store = default_store()
+    assert set(synonyms) == {sheet.id for sheet in store.jobs}
+    for sheet in store.jobs:
+        for name in surface_names(sheet):
+            assert name.lower() in synonyms[sheet.id]
+
+
+def test_spellings_cover_accents_hyphens_and_de():
+    forms = spellings("Opérateur back-office")
+    assert {"opérateur back-office", "operateur back office", "operateur backoffice",
+            "opérateur de back-office"} <= forms
+
+
+def test_every_job_annotated_in_the_training_data_is_a_job_of_the_knowledge_base():
+    store = default_store()
+    annotated = [
+        (path.name, text)
+        for path in (ROOT / "data" / "nlu").glob("*.yml")
+        for text in ANNOTATED_JOB.findall(path.read_text(encoding="utf-8"))
+    ]
+    assert len(annotated) > 100
+    unknown = [(name, text) for name, text in annotated if store.resolve(text) is None]
+    assert unknown == []
+
+
+def test_a_third_sheet_adds_its_names_to_the_generated_file():
+    store = KnowledgeStore.from_directory(THIRD_JOB_DIR)
+    assert "analyste credit" in job_spellings(store)["analyste_credit"]
+    assert "- synonym: analyste_credit" in render(store)

@@ -1,0 +1,40 @@
+"""Builders for trackers and dispatchers, so tests read like conversations."""
+import asyncio
+from typing import Any, Dict, Iterable, List, Optional, Tuple
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.names import ENTITY_JOB
+
+
+def build_tracker(
+    intent: Optional[str] = None,
+    jobs: Iterable[str] = (),
+    slots: Optional[Dict[str, Any]] = None,
+    text: str = "",
+) -> Tracker:
+    """A tracker whose latest message has ``intent`` and one ``job`` entity per value."""
+    entities = [{"entity": ENTITY_JOB, "value": job} for job in jobs]
+    return Tracker(
+        sender_id="test-user",
+        slots=dict(slots or {}),
+        latest_message={"intent": {"name": intent, "confidence": 1.0}, "entities": entities, "text": text},
+        events=[],
+        paused=False,
+        followup_action=None,
+        active_loop={},
+        latest_action_name="action_listen",
+    )
+
+
+def run_action(action: Action, tracker: Tracker) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:
+    """Run ``action``: the messages it sent, and the slots it set (name → value)."""
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker, {}))
+    slots = {event["name"]: event["value"] for event in events if event.get("event") == "slot"}
+    return dispatcher.messages, slots
+
+
+def texts(messages: List[Dict[str, Any]]) -> List[str]:
+    return [message.get("text") or "" for message in messages]

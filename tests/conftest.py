@@ -1,0 +1,21 @@
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def rest_bot(tmp_path_factory):
+    """One action server and one Rasa server (REST channel) for the whole session."""
+    from tests.servers import MODEL, action_server, rasa_server
+
+    if not MODEL.exists():
+        pytest.fail(f"{MODEL} is missing: run the tests with `make test`, which trains it first")
+    workdir = tmp_path_factory.mktemp("rest_bot")
+    with action_server(workdir) as webhook, rasa_server(workdir, webhook) as base_url:
+        yield base_url

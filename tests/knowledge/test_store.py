@@ -1,0 +1,70 @@
+"""Finding the job a user means, and which sheets hold a topic."""
+from pathlib import Path
+
+import pytest
+
+from knowledge.loader import DEFAULT_JOBS_DIR, KnowledgeError, load_job_sheets
+from knowledge.store import KnowledgeStore, normalize
+from knowledge.topics import Topic
+from tests.expected import GESTIONNAIRE, OPERATEUR
+
+THIRD_JOB_DIR = Path(__file__).resolve().parent.parent / "fixtures" / "third_job"
+
+
+@pytest.fixture(scope="module")
+def store():
+    return KnowledgeStore.from_directory(DEFAULT_JOBS_DIR)
+
+
+@pytest.mark.parametrize(
+    "said,job",
+    [
+        ("opérateur back-office", OPERATEUR),
+        ("operatrice backoffice", OPERATEUR),
+        ("OPÉRATEUR DE BACK OFFICE", OPERATEUR),
+        ("les opérateurs back-office", OPERATEUR),
+        ("opératrice", OPERATEUR),
+        ("gestionnaire de back office", GESTIONNAIRE),
+        ("gestionnaire back-office", GESTIONNAIRE),
+        ("les gestionnaires", GESTIONNAIRE),
+        ("technicien de back-office", GESTIONNAIRE),
+        ("gestionnaire flux", GESTIONNAIRE),
+        ("chargée de recouvrement", GESTIONNAIRE),
+        ("opérateur de traitements bancaires", GESTIONNAIRE),
+        ("operateur de traitement bancaire", GESTIONNAIRE),
+        ("operateur_back_office", OPERATEUR),
+    ],
+)
+def test_resolve_finds_the_job_however_it_is_typed(store, said, job):
+    assert store.resolve(said).id == job
+
+
+@pytest.mark.parametrize("said", ["boulanger", "", "back office", "<script>", "x" * 100_000])
+def test_resolve_finds_nothing_for_other_words(store, said):
+    assert store.resolve(said) is None
+
+
+def test_normalize_folds_accents_case_hyphens_and_linking_words():
+    assert normalize("Opératrice de BACK-office") == normalize("operatrice backoffice") == "operatrice back office"
+
+
+def test_holders_lists_the_sheets_that_hold_a_topic(store):
+    assert [sheet.id for sheet in store.holders(Topic.SALARY)] == [OPERATEUR]
+    assert [sheet.id for sheet in store.holders(Topic.MOBILITY)] == [GESTIONNAIRE]
+    assert {sheet.id for sheet in store.holders(Topic.TRAINING)} == {OPERATEUR, GESTIONNAIRE}
+
+
+def test_a_third_sheet_is_just_another_file():
+    store = KnowledgeStore.from_directory(THIRD_JOB_DIR)
+    assert store.resolve("analyste crédit").id == "analyste_credit"
+    assert [sheet.id for sheet in store.holders(Topic.SALARY)] == ["analyste_credit", OPERATEUR]
+
+
+def test_a_name_given_to_two_jobs_is_refused():
+    sheets = load_job_sheets(DEFAULT_JOBS_DIR)
+    clash = sheets[0].copy(
+        update={"id": "doublon", "name": "Doublon", "masculine": "doublon", "job_titles": None,
+                "aliases": ["opératrice"]}
+    )
+    with pytest.raises(KnowledgeError, match="« opératrice » désigne déjà"):
+        KnowledgeStore([*sheets, clash])

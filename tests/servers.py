@@ -1,0 +1,87 @@
+"""Start real action and Rasa servers on free loopback ports for the tests."""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+MODEL = ROOT / "models" / "backoffice.tar.gz"
+STARTUP_TIMEOUT_S = 180
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(**extra: str) -> Dict[str, str]:
+    return dict(os.environ, RASA_TELEMETRY_ENABLED="false", **extra)
+
+
+def _wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server stopped with code {process.returncode}:\n{log.read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.5)
+    raise RuntimeError(f"server not up after {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+
+
+@contextmanager
+def running(command: List[str], health_url: str, log: Path, env: Optional[Dict[str, str]] = None) -> Iterator[None]:
+    with log.open("w") as output:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env=env or server_env())
+        try:
+            _wait_until_up(process, health_url, log)
+            yield
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@contextmanager
+def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[str]:
+    """A ``rasa run actions`` server; yields its webhook URL."""
+    port = free_port()
+    command = [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(port)]
+    with running(command, f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log", env):
+        yield f"http://127.0.0.1:{port}/webhook"
+
+
+@contextmanager
+def rasa_server(workdir: Path, actions_webhook: str) -> Iterator[str]:
+    """A ``rasa run`` server with the REST channel and the trained model; yields its base URL."""
+    port = free_port()
+    endpoints = workdir / "endpoints.yml"
+    endpoints.write_text(f'action_endpoint:\n  url: "{actions_webhook}"\n')
+    command = [
+        str(VENV_BIN / "rasa"), "run", "--port", str(port), "--model", str(MODEL),
+        "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints),
+    ]
+    with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log"):
+        yield f"http://127.0.0.1:{port}"
+
+
+def say(base_url: str, sender: str, message: str) -> List[dict]:
+    """Send one user message over the REST channel; the bot's replies."""
+    response = requests.post(
+        f"{base_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=60
+    )
+    response.raise_for_status()
+    return response.json()
