@@ -35,8 +35,10 @@ $(INSTALLED): requirements.txt bot/find_python.sh
 
 nlu: $(JOBS_NLU) ## Régénère data/nlu/jobs.yml (noms de métiers) depuis knowledge/
 
+# Touched even when its text is unchanged: a knowledge change retrains the model.
 $(JOBS_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
 	$(PYTHON) -m bot.nlu_generation
+	@touch $@
 
 train: $(MODEL) ## Entraîne le modèle si les données sont plus récentes que lui
 
