@@ -1,4 +1,5 @@
 """What the bot can do: the jobs it knows (from the knowledge base) and sample questions."""
+from itertools import cycle
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -23,7 +24,7 @@ class ActionShowHelp(Action):
     ) -> List[EventType]:
         buttons = [
             {"title": rendering.sample_question(topic, sheet), "payload": ask_payload(topic, sheet)}
-            for topic, sheet in zip(SAMPLE_TOPICS, STORE.jobs * len(SAMPLE_TOPICS))
+            for topic, sheet in zip(SAMPLE_TOPICS, cycle(STORE.jobs))
         ]
         dispatcher.utter_message(text=rendering.help_text(STORE.jobs), buttons=buttons)
         return []

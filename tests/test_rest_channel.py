@@ -3,9 +3,8 @@ import uuid
 
 import pytest
 
-from knowledge.topics import Topic
 from tests.expected import (
-    FACTS, GESTIONNAIRE, GESTIONNAIRE_NAME, MISSING, MISSING_SENTENCE, OPERATEUR, OPERATEUR_NAME,
+    FACTS, GESTIONNAIRE_NAME, MISSING, MISSING_SENTENCE, OPERATEUR_NAME,
     QUESTIONS, SPOKEN_NAMES, plain,
 )
 from tests.servers import say

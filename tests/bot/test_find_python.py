@@ -1,7 +1,6 @@
 """Setup finds a working Python 3.10, or says in French what to install."""
 import os
 import subprocess
-import sys
 
 from bot.nlu_generation import ROOT
 
