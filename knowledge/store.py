@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
+
+from rapidfuzz import fuzz, process
 
 from knowledge.loader import KnowledgeError, jobs_dir, load_job_sheets
 from knowledge.schema import JobSheet
@@ -32,6 +35,26 @@ _LINKING_WORDS = frozenset({"d", "de", "des", "du", "l", "la", "le", "les", "en"
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+# A window of words at least this close (rapidfuzz ratio, 0–100) to a job name names
+# that job: "gestionaire" (95.7) and "operatrise bak office" (93) do; "gestion" (73.7)
+# and "opération" (73.7) do not.
+FUZZY_MIN_SCORE = 85
+# Longer messages are not scanned word window by word window (cost grows with length).
+FUZZY_MAX_CHARS = 300
+FUZZY_MIN_CHARS = 5
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class JobMention:
+    """Where a message names a job, and how sure the match is (100 = exact)."""
+
+    job: JobSheet
+    start: int
+    end: int
+    score: float
 
 
 def surface_names(sheet: JobSheet) -> List[str]:
@@ -63,6 +86,9 @@ class KnowledgeStore:
             for alias, job_id in sorted(self._aliases.items(), key=lambda item: -len(item[0]))
         )
 
+        self._alias_keys: Tuple[str, ...] = tuple(self._aliases)
+        self._max_alias_words = max(len(alias.split()) for alias in self._alias_keys)
+
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
         return cls(load_job_sheets(directory))
@@ -75,14 +101,46 @@ class KnowledgeStore:
         return self._sheets.get(job_id)
 
     def resolve(self, text: Optional[str]) -> Optional[JobSheet]:
-        """The job a user's words name (an id, a name, an alias), or ``None``."""
+        """The job a user's words name (an id, a name, an alias, or one of them
+        misspelt), or ``None``."""
         if not text:
             return None
         normalized = normalize(text)
         for pattern, job_id in self._alias_patterns:
             if pattern.search(normalized):
                 return self._sheets[job_id]
-        return None
+        mention = self.find_job(text)
+        return mention.job if mention else None
+
+    def find_job(self, text: Optional[str]) -> Optional[JobMention]:
+        """The job a message names, tolerating typos ("gestionaire", "bak office").
+
+        Every window of up to as many words as the longest name is compared with
+        every name; the closest window wins, the longer one on a tie. A window never
+        starts or ends on a linking word, so the span leaves out "un" or "les".
+        """
+        if not text or len(text) > FUZZY_MAX_CHARS:
+            return None
+        words = list(_WORD.finditer(text))
+        best: Optional[Tuple[float, int, int, int, str]] = None
+        for size in range(1, self._max_alias_words + 1):
+            for first in range(len(words) - size + 1):
+                edges = (words[first].group().lower(), words[first + size - 1].group().lower())
+                if _LINKING_WORDS.intersection(edges):
+                    continue
+                start, end = words[first].start(), words[first + size - 1].end()
+                window = normalize(text[start:end])
+                if len(window) < FUZZY_MIN_CHARS:
+                    continue
+                match = process.extractOne(
+                    window, self._alias_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
+                )
+                if match and (best is None or (match[1], size) > best[:2]):
+                    best = (match[1], size, start, end, match[0])
+        if best is None:
+            return None
+        score, _, start, end, alias = best
+        return JobMention(self._sheets[self._aliases[alias]], start, end, score)
 
     def holders(self, topic: Topic) -> List[JobSheet]:
         """The sheets that have something to say about ``topic``."""

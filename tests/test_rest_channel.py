@@ -62,3 +62,8 @@ def test_unknown_job_in_a_forged_payload_gets_the_list_of_jobs(rest_bot):
 def test_help_lists_both_jobs(rest_bot):
     texts, _ = ask(rest_bot, "que sais-tu faire ?")
     assert OPERATEUR_NAME in texts[0] and GESTIONNAIRE_NAME in texts[0]
+
+
+def test_a_misspelt_job_name_is_understood(rest_bot):
+    texts, _ = ask(rest_bot, "il faut quelle formtion pour etre gestionaire de bak office ?")
+    assert texts[0].startswith(GESTIONNAIRE_NAME) and "BTS Banque" in texts[0]

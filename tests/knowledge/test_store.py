@@ -68,3 +68,31 @@ def test_a_name_given_to_two_jobs_is_refused():
     )
     with pytest.raises(KnowledgeError, match="« opératrice » désigne déjà"):
         KnowledgeStore([*sheets, clash])
+
+
+@pytest.mark.parametrize(
+    "message,job,span",
+    [
+        ("cb gagne un gestionaire ?", GESTIONNAIRE, "gestionaire"),
+        ("c'est quoi une operatrise bak office", OPERATEUR, "operatrise bak office"),
+        ("formtion pour etre technicen de back ofice", GESTIONNAIRE, "technicen de back ofice"),
+        ("les operateurs back office", OPERATEUR, "operateurs back office"),
+        ("Opératrise back-office ?", OPERATEUR, "Opératrise back-office"),
+    ],
+)
+def test_find_job_tolerates_typos_and_gives_the_span(store, message, job, span):
+    mention = store.find_job(message)
+    assert mention.job.id == job and message[mention.start:mention.end] == span
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["la gestion des données c'est important ?", "les opérations bancaires", "salaire d'un boulanger",
+     "bonjour", "", "gestionnaire " * 100],
+)
+def test_find_job_does_not_see_jobs_in_other_words_or_in_huge_messages(store, message):
+    assert store.find_job(message) is None
+
+
+def test_resolve_falls_back_on_typo_tolerant_matching(store):
+    assert store.resolve("gestionaire").id == GESTIONNAIRE
