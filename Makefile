@@ -56,7 +56,6 @@ actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
 	$(RASA) run actions --port 5055
 
 validate: $(JOBS_NLU) ## Vérifie les données d'entraînement (rasa data validate)
-	$(PYTHON) -m bot.nlu_generation --check
 	$(RASA) data validate --fail-on-warnings
 
 test: $(MODEL) ## Installe, entraîne si besoin et lance tous les tests

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Dict, List, Set
 
 from actions.names import ENTITY_JOB
-from knowledge.store import KnowledgeStore, default_store, surface_names
+from knowledge.store import KnowledgeStore, default_store, strip_accents, surface_names
 
 ROOT = Path(__file__).resolve().parent.parent
 JOBS_NLU_FILE = ROOT / "data" / "nlu" / "jobs.yml"
@@ -24,11 +23,6 @@ HEADER = (
     "# Généré par `python -m bot.nlu_generation` à partir de knowledge/ : ne pas modifier à la main.\n"
 )
 BACK_OFFICE_SPELLINGS = ("back-office", "back office", "backoffice")
-
-
-def _strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 def spellings(name: str) -> Set[str]:
@@ -42,7 +36,7 @@ def spellings(name: str) -> Set[str]:
     forms |= {form.replace(" de back", " back") for form in forms}
     forms |= {form.replace(" back", " de back") for form in forms if " de back" not in form}
     forms |= {_plural(form) for form in forms}
-    return forms | {_strip_accents(form) for form in forms}
+    return forms | {strip_accents(form) for form in forms}
 
 
 def _plural(name: str) -> str:

@@ -15,14 +15,19 @@ from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
 
 
+def strip_accents(text: str) -> str:
+    """"Opératrice" → "Operatrice"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
+
+
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form used to compare job names.
 
     "Opératrice de BACK-office" and "operatrice backoffice" both give
     "operatrice back office"; plurals are folded ("traitements" = "traitement").
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    text = strip_accents(text).lower()
     text = re.sub(r"[^a-z0-9]+", " ", text)
     text = re.sub(r"\bbackoffice\b", "back office", text)
     words = (_singular(word) for word in text.split() if word not in _LINKING_WORDS)
