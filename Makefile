@@ -9,9 +9,9 @@ PYTHON := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 MODEL := models/backoffice.tar.gz
-JOBS_NLU := data/nlu/jobs.yml
-KNOWLEDGE := $(wildcard knowledge/*.py knowledge/jobs/*.yml)
-TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(JOBS_NLU)
+VOCABULARY_NLU := data/nlu/vocabulary.yml
+KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
+TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(VOCABULARY_NLU)
 
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -33,10 +33,10 @@ $(INSTALLED): requirements.txt bot/find_python.sh
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-nlu: $(JOBS_NLU) ## Régénère data/nlu/jobs.yml (noms de métiers) depuis knowledge/
+nlu: $(VOCABULARY_NLU) ## Régénère data/nlu/vocabulary.yml (métiers, sujets, lexique) depuis knowledge/
 
 # Touched even when its text is unchanged: a knowledge change retrains the model.
-$(JOBS_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
+$(VOCABULARY_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
 	$(PYTHON) -m bot.nlu_generation
 	@touch $@
 
@@ -55,13 +55,13 @@ shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
 actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
 	$(RASA) run actions --port 5055
 
-validate: $(JOBS_NLU) ## Vérifie les données d'entraînement (rasa data validate)
+validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings
 
 test: $(MODEL) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
-crossval: $(JOBS_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval
+crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval
 	$(RASA) test nlu --cross-validation --folds 5 --out results/crossval
 
 clean: ## Supprime modèles et résultats (garde .venv)

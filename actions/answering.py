@@ -1,112 +1,128 @@
-"""Answering a question on one topic: which job is meant, and what the sheets say.
+"""Answering questions on jobs' topics, with the conversation's context.
 
-Rule for a question that names no job (and none is in focus): when one sheet
+What a message asks is read from its entities (``job``, ``topic``, ``term``,
+``rank``, ``other_job``) and completed from the slots: a question naming no
+job is about the job in focus ("et ses inconvénients ?"), a message naming only
+a job re-asks the last topics for it ("et pour le gestionnaire ?").
+
+Rule for a question that names no job while none is in focus: when one sheet
 holds the topic, answer from it and say so; when several do, answer each,
 labelled. A job a sheet cannot answer for gets "missing" and an offer of the
 sheets that can.
 """
 from __future__ import annotations
 
-import json
-from abc import ABC, abstractmethod
-from typing import Any, ClassVar, Dict, List, Optional, Text, Tuple
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import browsing, comparing, glossary, help as help_action, rendering
 from actions.knowledge_base import STORE
-from actions.names import ENTITY_JOB, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPIC
+from actions.names import ACTION_ANSWER, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.questions import (
+    ask_payload, job_at_rank, job_buttons, last_topics, listed_jobs, read_question, unique,
+)
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
 
 
-def ask_payload(topic: Topic, sheet: JobSheet) -> str:
-    """The message a button sends to ask ``topic`` about ``sheet``."""
-    return f"/{topic.intent}{json.dumps({ENTITY_JOB: sheet.id})}"
+@dataclass
+class TopicReply:
+    """Which sheets an answer quoted, and which it offered instead."""
+
+    quoted: List[JobSheet] = field(default_factory=list)
+    offered: List[JobSheet] = field(default_factory=list)
 
 
-def answer_topic(
-    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topic: Topic
-) -> List[EventType]:
+def answer_topic(dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topic: Topic) -> TopicReply:
     """Say what the sheet (or, with no job, every sheet) holds on ``topic``."""
     holders = STORE.holders(topic)
     if sheet is None:
         return _answer_without_job(dispatcher, holders, topic)
     if sheet_holds(sheet, topic):
         dispatcher.utter_message(text=rendering.answer(sheet, topic))
-        return _focus(sheet, topic)
+        return TopicReply(quoted=[sheet])
     dispatcher.utter_message(text=rendering.missing(sheet, topic))
     others = [other for other in holders if other.id != sheet.id]
-    if not others:
-        return _focus(sheet, topic)
-    dispatcher.utter_message(
-        text=rendering.offer(others, topic),
-        buttons=[
-            {"title": rendering.offer_button_title(other), "payload": ask_payload(topic, other)}
-            for other in others
-        ],
-    )
-    return _focus(sheet, topic, offered=[other.id for other in others])
+    if others:
+        dispatcher.utter_message(
+            text=rendering.offer(others, topic),
+            buttons=[
+                {"title": rendering.offer_button_title(other), "payload": ask_payload(other, topic)}
+                for other in others
+            ],
+        )
+    return TopicReply(offered=others)
 
 
 def _answer_without_job(
     dispatcher: CollectingDispatcher, holders: List[JobSheet], topic: Topic
-) -> List[EventType]:
+) -> TopicReply:
     if not holders:
         dispatcher.utter_message(text=rendering.no_sheet_holds(topic))
-        return [SlotSet(SLOT_TOPIC, topic.value)]
+        return TopicReply()
     if len(holders) == 1:
         dispatcher.utter_message(text=rendering.only_job_intro(holders[0], topic))
-        dispatcher.utter_message(text=rendering.answer(holders[0], topic))
-        return _focus(holders[0], topic)
-    dispatcher.utter_message(text=rendering.several_jobs_intro(topic, holders))
+    else:
+        dispatcher.utter_message(text=rendering.several_jobs_intro(topic, holders))
     for holder in holders:
         dispatcher.utter_message(text=rendering.answer(holder, topic))
-    return [SlotSet(SLOT_TOPIC, topic.value), SlotSet(SLOT_OFFERED_JOBS, None)]
+    return TopicReply(quoted=list(holders))
 
 
-def _focus(sheet: JobSheet, topic: Topic, offered: Optional[List[str]] = None) -> List[EventType]:
-    return [
-        SlotSet(SLOT_JOB, sheet.id),
-        SlotSet(SLOT_TOPIC, topic.value),
-        SlotSet(SLOT_OFFERED_JOBS, offered),
+def answer_topics(
+    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topics: Sequence[Topic]
+) -> List[EventType]:
+    """Answer each topic, then remember the job in focus, the topics and the sheets quoted."""
+    replies = [answer_topic(dispatcher, sheet, topic) for topic in topics]
+    quoted = unique([holder.id for reply in replies for holder in reply.quoted])
+    # With no job named, a single sheet answering becomes the job in focus.
+    focus = sheet.id if sheet else (quoted[0] if len(quoted) == 1 else None)
+    offered = [other.id for other in replies[0].offered] if len(replies) == 1 else []
+    events: List[EventType] = [
+        SlotSet(SLOT_TOPICS, [topic.value for topic in topics]),
+        SlotSet(SLOT_OFFERED_JOBS, offered or None),
     ]
+    if focus:
+        events.append(SlotSet(SLOT_JOB, focus))
+    if quoted:
+        events.append(SlotSet(SLOT_ANSWERED_JOBS, quoted))
+    return events
 
 
-class TopicAnswerAction(Action, ABC):
-    """Answers the ``ask_<topic>`` intents of the topics it is in charge of."""
+class ActionAnswer(Action):
+    """Answers ``ask`` (a question on topics of a job) and ``inform`` (naming or
+    picking a job: "et pour le gestionnaire ?", "le premier")."""
 
-    topics: ClassVar[Tuple[Topic, ...]] = ()
-
-    @abstractmethod
     def name(self) -> Text:
-        """The action's name in the domain."""
-
-    def topic_asked(self, tracker: Tracker) -> Optional[Topic]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
-        return next((topic for topic in self.topics if topic.intent == intent), None)
-
-    def job_asked(self, tracker: Tracker) -> Tuple[Optional[JobSheet], bool]:
-        """The job the question is about and whether the user named one.
-
-        A job named in the message wins over the job in focus.
-        """
-        named = [str(value) for value in tracker.get_latest_entity_values(ENTITY_JOB)]
-        if named:
-            return next(filter(None, map(STORE.resolve, named)), None), True
-        return STORE.get(tracker.get_slot(SLOT_JOB) or ""), False
+        return ACTION_ANSWER
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        topic = self.topic_asked(tracker)
-        if topic is None:
-            dispatcher.utter_message(response="utter_default")
-            return []
-        sheet, named = self.job_asked(tracker)
-        if named and sheet is None:
-            dispatcher.utter_message(text=rendering.unknown_job(STORE.jobs))
-            return [SlotSet(SLOT_TOPIC, topic.value)]
-        return answer_topic(dispatcher, sheet, topic)
+        question = read_question(tracker)
+        if question.unknown_job and not question.jobs:
+            return browsing.say_unknown_job(dispatcher)
+        if len(question.jobs) > 1:
+            return comparing.compare(dispatcher, question.jobs, question.topics)
+        informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM
+        # Ranks only pick from a list: "un bac+1" in a question is no choice.
+        ranks = question.ranks if informing else []
+        picked = [job_at_rank(listed_jobs(tracker), rank) for rank in ranks]
+        sheet = next(iter(question.jobs + [job for job in picked if job]), None)
+        if ranks and sheet is None:
+            # "le troisième" when only two jobs were listed: list them again.
+            return browsing.list_jobs(dispatcher)
+        topics = question.topics or [Topic(term.topic) for term in question.terms if term.topic]
+        if not topics and informing:
+            # "et pour le gestionnaire ?": the last question, for this job.
+            topics = last_topics(tracker)
+        sheet = sheet or STORE.get(tracker.get_slot(SLOT_JOB) or "")
+        if not topics and sheet is None:
+            if question.terms:
+                return glossary.define(dispatcher, question.terms)
+            return help_action.show_help(dispatcher)
+        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION])

@@ -7,12 +7,22 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.answering import ask_payload
 from actions.knowledge_base import STORE
 from actions.names import ACTION_SHOW_HELP
+from actions.questions import ask_payload
 from knowledge.topics import Topic
 
 SAMPLE_TOPICS = (Topic.DESCRIPTION, Topic.SALARY, Topic.TRAINING)
+
+
+def show_help(dispatcher: CollectingDispatcher) -> List[EventType]:
+    buttons = [
+        {"title": rendering.sample_question(topic, sheet), "payload": ask_payload(sheet, topic)}
+        for topic, sheet in zip(SAMPLE_TOPICS, cycle(STORE.jobs))
+    ]
+    buttons.append({"title": rendering.COMPARE_BUTTON, "payload": "/compare"})
+    dispatcher.utter_message(text=rendering.help_text(STORE.jobs), buttons=buttons)
+    return []
 
 
 class ActionShowHelp(Action):
@@ -22,9 +32,4 @@ class ActionShowHelp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
-        buttons = [
-            {"title": rendering.sample_question(topic, sheet), "payload": ask_payload(topic, sheet)}
-            for topic, sheet in zip(SAMPLE_TOPICS, cycle(STORE.jobs))
-        ]
-        dispatcher.utter_message(text=rendering.help_text(STORE.jobs), buttons=buttons)
-        return []
+        return show_help(dispatcher)

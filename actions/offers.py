@@ -6,10 +6,10 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.answering import answer_topic
+from actions.answering import answer_topics
 from actions.knowledge_base import STORE
-from actions.names import ACTION_ACCEPT_OFFER, ACTION_DECLINE_OFFER, SLOT_OFFERED_JOBS, SLOT_TOPIC
-from knowledge.topics import Topic
+from actions.names import ACTION_ACCEPT_OFFER, ACTION_DECLINE_OFFER, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.questions import last_topics
 
 
 class ActionAcceptOffer(Action):
@@ -23,11 +23,11 @@ class ActionAcceptOffer(Action):
     ) -> List[EventType]:
         offered = [STORE.get(job_id) for job_id in tracker.get_slot(SLOT_OFFERED_JOBS) or []]
         offered = [sheet for sheet in offered if sheet is not None]
-        topic_value = tracker.get_slot(SLOT_TOPIC)
-        if len(offered) != 1 or topic_value not in {topic.value for topic in Topic}:
+        topics = last_topics(tracker)
+        if len(offered) != 1 or not topics:
             dispatcher.utter_message(text=rendering.NOTHING_PENDING)
             return [SlotSet(SLOT_OFFERED_JOBS, None)]
-        return answer_topic(dispatcher, offered[0], Topic(topic_value))
+        return answer_topics(dispatcher, offered[0], topics)
 
 
 class ActionDeclineOffer(Action):

@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Callable, Dict, List, Optional, Sequence
 
 from actions.french import bullets, euros, number, percent, thousand_euros, typeset
-from knowledge.schema import Figure, ItemList, JobSheet, PercentFigure
-from knowledge.topics import Topic
+from knowledge.schema import Figure, GlossaryEntry, ItemList, JobSheet, PercentFigure
+from knowledge.topics import Topic, sheet_holds
 
 # (heading, the topic with its article: "ne donne aucune information sur <…>")
 TOPIC_NAMES: Dict[Topic, tuple] = {
@@ -150,11 +150,16 @@ def _labour_market(sheet: JobSheet) -> str:
         [
             f"Part de CDI : {_share(market.cdi_share)}",
             f"Part d'hommes : {_share(market.men_share)}",
+            *([_women_share(market.men_share)] if market.men_share else []),
             f"Demandeurs d'emploi : {_figure(market.job_seekers)}",
             f"Offres d'emploi : {_figure(market.job_offers)}",
             f"Volume d'embauche (emplois par an) : {_figure(market.hiring_volume)}",
         ]
     )
+
+
+def _women_share(men: PercentFigure) -> str:
+    return f"Part de femmes : {percent(100 - men.value)} (déduit de la part d'hommes : 100 − {men.value})"
 
 
 def _age_distribution(sheet: JobSheet) -> str:
@@ -243,8 +248,8 @@ def no_sheet_holds(topic: Topic) -> str:
 
 def unknown_job(jobs: Sequence[JobSheet]) -> str:
     return typeset(
-        "Je ne connais pas ce métier : je réponds seulement à partir de ces fiches :\n"
-        + bullets(sheet.name for sheet in jobs)
+        "Je ne connais pas ce métier : je réponds seulement à partir de mes fiches, "
+        "qui portent sur ces métiers du back-office :\n" + bullets(sheet.name for sheet in jobs)
     )
 
 
@@ -262,13 +267,110 @@ def only_job_intro(sheet: JobSheet, topic: Topic) -> str:
     )
 
 
+def job_list(jobs: Sequence[JobSheet]) -> str:
+    lines = "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(jobs, start=1))
+    return typeset(
+        f"Je connais {len(jobs)} métiers, chacun d'après sa fiche :\n{lines}\n"
+        "Choisissez-en un (par exemple « le premier ») ou posez directement votre question."
+    )
+
+
+# One line per job and topic in an overview; a topic absent here is given in full.
+BRIEF: Dict[Topic, Callable[[JobSheet], str]] = {
+    Topic.DESCRIPTION: lambda sheet: sheet.description,
+    Topic.TRAINING: lambda sheet: sheet.training.study_level
+    or "; ".join(path.title for path in sheet.training.paths),
+    Topic.SALARY: lambda sheet: (
+        f"{euros(sheet.salary.starting_monthly_gross)} brut mensuel en début de carrière"
+        if sheet.salary.starting_monthly_gross is not None
+        else _salary(sheet).split("\n")[0]
+    ),
+    Topic.LABOUR_MARKET: lambda sheet: (
+        f"CDI : {_share(sheet.labour_market.cdi_share)} ; demandeurs d'emploi : "
+        f"{_figure(sheet.labour_market.job_seekers)} ; offres : {_figure(sheet.labour_market.job_offers)}"
+    ),
+    Topic.MOBILITY: lambda sheet: ", ".join(sheet.mobility.items),
+}
+
+
+def _nothing_on(topic: Topic) -> str:
+    return f"la fiche ne dit rien sur {TOPIC_NAMES[topic][1]}"
+
+
+def _sources(sheets: Sequence[JobSheet]) -> str:
+    return "\n".join(source_line(sheet) for sheet in sheets)
+
+
+def overview(sheets: Sequence[JobSheet], topics: Sequence[Topic]) -> str:
+    """The jobs side by side, one short line per job for each topic."""
+    names = " et ".join(f"« {sheet.name} »" for sheet in sheets)
+    parts = [f"Comparaison de {names} :"]
+    for topic in topics:
+        lines = (
+            f"{sheet.name} : {BRIEF[topic](sheet) if sheet_holds(sheet, topic) else _nothing_on(topic)}"
+            for sheet in sheets
+        )
+        parts.append(f"{TOPIC_NAMES[topic][0]}\n{bullets(lines)}")
+    parts.append(_sources(sheets))
+    return typeset("\n\n".join(parts))
+
+
+def comparison(sheets: Sequence[JobSheet], topic: Topic) -> str:
+    """Every job's full answer on one topic, one after the other, labelled."""
+    parts = [f"{TOPIC_NAMES[topic][0]} — comparaison"]
+    for sheet in sheets:
+        body = RENDERERS[topic](sheet) if sheet_holds(sheet, topic) else _nothing_on(topic) + "."
+        parts.append(f"{sheet.name} :\n{body}")
+    parts.append(_sources(sheets))
+    return typeset("\n\n".join(parts))
+
+
+def definition(entry: GlossaryEntry) -> str:
+    return typeset(f"{entry.term} : {entry.definition}\n(Définition du lexique de l'assistant, pas d'une fiche.)")
+
+
+def unknown_term(glossary: Sequence[GlossaryEntry]) -> str:
+    return typeset(
+        "Je n'ai pas ce terme dans mon lexique. Je peux expliquer : "
+        + ", ".join(entry.term for entry in glossary)
+        + "."
+    )
+
+
+def sources(quoted: Sequence[JobSheet], every_sheet: Sequence[JobSheet]) -> str:
+    """Where the last answer's facts come from (or, before any answer, all sources)."""
+    if quoted:
+        intro = "Ma dernière réponse vient de :" if len(quoted) == 1 else "Ma dernière réponse vient de ces fiches :"
+        return typeset(f"{intro}\n" + bullets(_source_detail(sheet) for sheet in quoted))
+    return typeset(
+        "Je n'ai encore cité aucune fiche. Toutes mes réponses viennent de :\n"
+        + bullets(_source_detail(sheet) for sheet in every_sheet)
+    )
+
+
+def _source_detail(sheet: JobSheet) -> str:
+    source = sheet.source
+    text = f"la fiche « {source.title} », publiée par {source.publisher}"
+    if source.figures_origin:
+        text += f" ; ses chiffres viennent de {source.figures_origin}"
+    if source.page_url:
+        text += f" ; {source.page_url}"
+    elif source.website:
+        text += f" ; site : {source.website}"
+    return text
+
+
+COMPARE_BUTTON = "Comparer les métiers"
+
+
 def help_text(jobs: Sequence[JobSheet]) -> str:
     return typeset(
         "Je réponds à vos questions sur ces métiers, à partir de leurs fiches :\n"
         + bullets(sheet.name for sheet in jobs)
         + "\nDemandez-moi par exemple leur présentation, leurs activités, la formation, "
         "les compétences, le salaire, le marché de l'emploi, les avantages et inconvénients, "
-        "la mobilité ou les tendances du métier. Je cite toujours ma source."
+        "la mobilité ou les tendances du métier. Je compare aussi les métiers et j'explique "
+        "les termes des fiches (CDI, code ROME, monétique…). Je cite toujours ma source."
     )
 
 

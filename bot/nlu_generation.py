@@ -1,8 +1,11 @@
-"""Generate ``data/nlu/jobs.yml``: the ``job`` entity's synonyms and lookup table.
+"""Generate ``data/nlu/vocabulary.yml``: lookup tables of job names, topic words
+and glossary terms, which give the intent classifier a feature for each.
 
 Every name a user may give a job (its names, aliases and the job titles its
-sheet groups under it) comes from ``knowledge/``, spelt the ways people type
-it: with or without accents, "back-office", "back office" or "backoffice".
+sheet groups under it), every topic word and glossary term comes from
+``knowledge/``, spelt the ways people type it: with or without accents,
+"back-office", "back office" or "backoffice". The entities themselves are found
+by ``bot.knowledge_entity_extractor`` from the same knowledge.
 
     python -m bot.nlu_generation          # rewrite the file
     python -m bot.nlu_generation --check  # exit 1 if the file is out of date
@@ -14,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Set
 
-from actions.names import ENTITY_JOB
-from knowledge.store import KnowledgeStore, default_store, strip_accents, surface_names
+from knowledge.store import KnowledgeStore, default_store, glossary_names, strip_accents, surface_names
+from knowledge.topics import Topic
 
 ROOT = Path(__file__).resolve().parent.parent
-JOBS_NLU_FILE = ROOT / "data" / "nlu" / "jobs.yml"
+VOCABULARY_NLU_FILE = ROOT / "data" / "nlu" / "vocabulary.yml"
 HEADER = (
     "# Généré par `python -m bot.nlu_generation` à partir de knowledge/ : ne pas modifier à la main.\n"
 )
@@ -55,17 +58,36 @@ def job_spellings(store: KnowledgeStore) -> Dict[str, List[str]]:
 
 
 
+# Lookup tables named after no entity: they feed RegexFeaturizer, not an extractor.
+LOOKUP_JOB_NAMES = "job_name"
+LOOKUP_TOPIC_WORDS = "topic_word"
+LOOKUP_GLOSSARY_TERMS = "glossary_term"
+
+
+def _word_spellings(word: str) -> Set[str]:
+    base = word.lower().replace("’", "'")
+    return {base, strip_accents(base)}
+
+
+def lookups(store: KnowledgeStore) -> Dict[str, List[str]]:
+    """Lookup table name → its spellings, longest first."""
+    tables = {
+        LOOKUP_JOB_NAMES: set().union(*job_spellings(store).values()),
+        LOOKUP_TOPIC_WORDS: set().union(
+            *(_word_spellings(word) for topic_words in map(store.topic_words, Topic) for word in topic_words)
+        ),
+        LOOKUP_GLOSSARY_TERMS: set().union(
+            *(_word_spellings(name) for entry in store.glossary for name in glossary_names(entry))
+        ),
+    }
+    return {name: sorted(forms, key=lambda form: (-len(form), form)) for name, forms in tables.items()}
+
+
 def render(store: KnowledgeStore) -> str:
-    by_job = job_spellings(store)
     text = HEADER + 'version: "3.1"\nnlu:\n'
-    for job_id, forms in by_job.items():
-        text += f"- synonym: {job_id}\n  examples: |\n"
+    for name, forms in lookups(store).items():
+        text += f"- lookup: {name}\n  examples: |\n"
         text += "".join(f"    - {form}\n" for form in forms)
-    # Longest first: the extractor's pattern tries them in this order, so
-    # "opérateur de traitements bancaires" is found whole rather than as "opérateur".
-    every_form = sorted((form for forms in by_job.values() for form in forms), key=lambda form: (-len(form), form))
-    text += f"- lookup: {ENTITY_JOB}\n  examples: |\n"
-    text += "".join(f"    - {form}\n" for form in every_form)
     return text
 
 
@@ -75,12 +97,12 @@ def main(argv: List[str]) -> int:
     args = parser.parse_args(argv)
     expected = render(default_store())
     if args.check:
-        if not JOBS_NLU_FILE.exists() or JOBS_NLU_FILE.read_text(encoding="utf-8") != expected:
-            print(f"{JOBS_NLU_FILE} n'est pas à jour : lancez `make nlu`.", file=sys.stderr)
+        if not VOCABULARY_NLU_FILE.exists() or VOCABULARY_NLU_FILE.read_text(encoding="utf-8") != expected:
+            print(f"{VOCABULARY_NLU_FILE} n'est pas à jour : lancez `make nlu`.", file=sys.stderr)
             return 1
         return 0
-    if not JOBS_NLU_FILE.exists() or JOBS_NLU_FILE.read_text(encoding="utf-8") != expected:
-        JOBS_NLU_FILE.write_text(expected, encoding="utf-8")
+    if not VOCABULARY_NLU_FILE.exists() or VOCABULARY_NLU_FILE.read_text(encoding="utf-8") != expected:
+        VOCABULARY_NLU_FILE.write_text(expected, encoding="utf-8")
     return 0
 
 

@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, List, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, Sequence, Tuple, Union
 
 import yaml
 from pydantic import ValidationError
 
-from knowledge.schema import JobSheet
+from knowledge.schema import Glossary, GlossaryEntry, JobSheet, TopicVocabulary
+from knowledge.topics import Topic
 
-DEFAULT_JOBS_DIR = Path(__file__).resolve().parent / "jobs"
+KNOWLEDGE_DIR = Path(__file__).resolve().parent
+DEFAULT_JOBS_DIR = KNOWLEDGE_DIR / "jobs"
+TOPICS_FILE = KNOWLEDGE_DIR / "topics.yml"
+GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 JOBS_DIR_ENV = "BACKOFFICE_KNOWLEDGE_DIR"
 SHEET_SUFFIX = ".yml"
 
@@ -95,14 +99,18 @@ def read_yaml(path: Path) -> Any:
         raise KnowledgeError(f"{path} : YAML invalide ({where}) : {error.problem}") from None
 
 
+def _parse(path: Path, record: type, data: Any):
+    try:
+        return record.parse_obj(data)
+    except ValidationError as error:
+        raise KnowledgeError(f"{path} : {_describe(error.errors())}") from None
+
+
 def load_job_sheet(path: Path) -> JobSheet:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path} : (racine) : une fiche métier (ensemble de champs) est attendue")
-    try:
-        sheet = JobSheet.parse_obj(data)
-    except ValidationError as error:
-        raise KnowledgeError(f"{path} : {_describe(error.errors())}") from None
+    sheet = _parse(path, JobSheet, data)
     if sheet.id != path.stem:
         raise KnowledgeError(
             f"{path} : id : « {sheet.id} » doit être le nom du fichier sans extension (« {path.stem} »)"
@@ -118,3 +126,37 @@ def load_job_sheets(directory: Path) -> List[JobSheet]:
     if not paths:
         raise KnowledgeError(f"{directory} : aucune fiche métier (*{SHEET_SUFFIX}) dans ce dossier")
     return [load_job_sheet(path) for path in paths]
+
+
+def load_topic_vocabulary(path: Path = TOPICS_FILE) -> Dict[Topic, List[str]]:
+    """Topic → the words users ask it with; every topic must have its words."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path} : (racine) : un sujet par clé, avec sa liste de mots, est attendu")
+    vocabulary = _parse(path, TopicVocabulary, data)
+    known = {topic.value for topic in Topic}
+    for key, words in vocabulary.__root__.items():
+        if key not in known:
+            raise KnowledgeError(f"{path} : {key} : sujet inconnu (sujets : {', '.join(sorted(known))})")
+        if not words:
+            raise KnowledgeError(f"{path} : {key} : liste vide")
+    absent = sorted(known - set(vocabulary.__root__))
+    if absent:
+        raise KnowledgeError(f"{path} : {', '.join(absent)} : sujet sans mots pour le reconnaître")
+    return {Topic(key): words for key, words in vocabulary.__root__.items()}
+
+
+def load_glossary(path: Path = GLOSSARY_FILE) -> List[GlossaryEntry]:
+    """The glossary's entries; a ``topic`` must name a known topic, an id be unique."""
+    data = read_yaml(path)
+    if not isinstance(data, list):
+        raise KnowledgeError(f"{path} : (racine) : une liste de termes est attendue")
+    entries = _parse(path, Glossary, data).__root__
+    seen = set()
+    for index, entry in enumerate(entries):
+        if entry.topic is not None and entry.topic not in {topic.value for topic in Topic}:
+            raise KnowledgeError(f"{path} : [{index}].topic : sujet inconnu « {entry.topic} »")
+        if entry.id in seen:
+            raise KnowledgeError(f"{path} : [{index}].id : « {entry.id} » est déjà utilisé")
+        seen.add(entry.id)
+    return entries

@@ -7,7 +7,7 @@ the sheet does not hold that fact; the bot says so instead of inventing one.
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import Dict, List, Optional
 
 from pydantic import BaseModel, Extra, Field, conint, constr, validator
 
@@ -160,3 +160,24 @@ class JobSheet(Record):
     cons: List[Text] = Field(default_factory=list)
     mobility: Optional[ItemList] = None
     trends: Optional[Trends] = None
+
+
+class GlossaryEntry(Record):
+    """A term the sheets use, explained in plain words (``knowledge/glossary.yml``)."""
+
+    id: constr(strict=True, regex=JOB_ID_PATTERN)
+    term: Text
+    aliases: List[Text] = Field(default_factory=list)
+    # The sheet topic a question on the term is about ("faut-il un BTS ?" → training).
+    topic: Optional[constr(strict=True, regex=JOB_ID_PATTERN)] = None
+    definition: Text
+
+
+class Glossary(Record):
+    __root__: List[GlossaryEntry] = Field(..., min_items=1)
+
+
+class TopicVocabulary(Record):
+    """Topic id → the words users ask it with (``knowledge/topics.yml``)."""
+
+    __root__: Dict[constr(strict=True, regex=JOB_ID_PATTERN), List[Text]]

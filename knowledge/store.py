@@ -6,12 +6,12 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import fuzz, process
 
-from knowledge.loader import KnowledgeError, jobs_dir, load_job_sheets
-from knowledge.schema import JobSheet
+from knowledge.loader import KnowledgeError, jobs_dir, load_glossary, load_job_sheets, load_topic_vocabulary
+from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, sheet_holds
 
 
@@ -34,22 +34,49 @@ def normalize(text: str) -> str:
     return " ".join(words)
 
 
-# Dropped when comparing names: "opérateur de back-office" = "opérateur back-office".
-_LINKING_WORDS = frozenset({"d", "de", "des", "du", "l", "la", "le", "les", "en", "un", "une"})
+# Dropped when comparing names: "opérateur de back-office" = "opérateur back-office";
+# "ce métier" is not "code métier".
+_LINKING_WORDS = frozenset({
+    "a", "au", "aux", "ce", "ces", "cet", "cette", "d", "de", "des", "du", "en", "et", "l", "la",
+    "le", "les", "ou", "sa", "ses", "son", "un", "une",
+})
 
 
 def _singular(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
-# A window of words at least this close (rapidfuzz ratio, 0–100) to a job name names
-# that job: "gestionaire" (95.7) and "operatrise bak office" (93) do; "gestion" (73.7)
-# and "opération" (73.7) do not.
-FUZZY_MIN_SCORE = 85
-# Longer messages are not scanned word window by word window (cost grows with length).
+# A window of words at least this close (rapidfuzz ratio, 0–100) to a known phrase
+# names it: "gestionaire" (95.7), "operatrise bak office" (93), "formtion" (94.1)
+# and "aventage" (87.5) do; "salarie" (85.7), "gestion" (73.7) and "opération"
+# (73.7) do not. A typo is taken never to
+# change the first letter, so "information" (90) is not "formation".
+FUZZY_MIN_SCORE = 86
+# Longer messages are not scanned word window by word window (cost grows with length);
+# beyond MAX_SCANNED_CHARS nothing is read at all.
 FUZZY_MAX_CHARS = 300
 FUZZY_MIN_CHARS = 5
+MAX_SCANNED_CHARS = 2000
+# A longer window is worth this much per extra word, so "operatrice bak office" (93,
+# three words) beats the exact "operatrice" (100) and keeps its "bak office".
+WORD_BONUS = 5
 _WORD = re.compile(r"\w+")
+
+# What a message can name, in the order overlapping mentions are settled: a job name
+# ("gestionnaire de back office") wins over the term inside it ("back office").
+JOB, TOPIC, TERM = "job", "topic", "term"
+MENTION_KINDS = (JOB, TOPIC, TERM)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A job, topic or glossary term named in a message; ``score`` 100 is exact."""
+
+    kind: str
+    id: str
+    start: int
+    end: int
+    score: float
 
 
 @dataclass(frozen=True)
@@ -70,8 +97,17 @@ def surface_names(sheet: JobSheet) -> List[str]:
     return list(dict.fromkeys(names))
 
 
+def glossary_names(entry: GlossaryEntry) -> List[str]:
+    return [entry.term, *entry.aliases]
+
+
 class KnowledgeStore:
-    def __init__(self, sheets: Iterable[JobSheet]) -> None:
+    def __init__(
+        self,
+        sheets: Iterable[JobSheet],
+        topic_words: Dict[Topic, List[str]],
+        glossary: Iterable[GlossaryEntry],
+    ) -> None:
         self._sheets: Dict[str, JobSheet] = {}
         self._aliases: Dict[str, str] = {}
         for sheet in sheets:
@@ -90,20 +126,44 @@ class KnowledgeStore:
             (re.compile(rf"(?:^| ){re.escape(alias)}(?: |$)"), job_id)
             for alias, job_id in sorted(self._aliases.items(), key=lambda item: -len(item[0]))
         )
-
-        self._alias_keys: Tuple[str, ...] = tuple(self._aliases)
-        self._max_alias_words = max(len(alias.split()) for alias in self._alias_keys)
+        self._topic_words = {topic: list(words) for topic, words in topic_words.items()}
+        self._glossary: Dict[str, GlossaryEntry] = {entry.id: entry for entry in glossary}
+        self._phrases: Dict[str, Dict[str, str]] = {
+            JOB: dict(self._aliases),
+            TOPIC: _index(
+                "topics.yml", ((topic.value, word) for topic, words in topic_words.items() for word in words)
+            ),
+            TERM: _index(
+                "glossary.yml",
+                ((entry.id, name) for entry in self._glossary.values() for name in glossary_names(entry)),
+            ),
+        }
+        self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
+        self._max_phrase_words = max(
+            len(phrase.split()) for phrases in self._phrases.values() for phrase in phrases
+        )
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
-        return cls(load_job_sheets(directory))
+        """The sheets of ``directory`` with the topic words and glossary of ``knowledge/``."""
+        return cls(load_job_sheets(directory), load_topic_vocabulary(), load_glossary())
 
     @property
     def jobs(self) -> Tuple[JobSheet, ...]:
         return tuple(self._sheets.values())
 
+    @property
+    def glossary(self) -> Tuple[GlossaryEntry, ...]:
+        return tuple(self._glossary.values())
+
+    def topic_words(self, topic: Topic) -> List[str]:
+        return self._topic_words[topic]
+
     def get(self, job_id: str) -> Optional[JobSheet]:
         return self._sheets.get(job_id)
+
+    def term(self, term_id: str) -> Optional[GlossaryEntry]:
+        return self._glossary.get(term_id)
 
     def resolve(self, text: Optional[str]) -> Optional[JobSheet]:
         """The job a user's words name (an id, a name, an alias, or one of them
@@ -117,39 +177,85 @@ class KnowledgeStore:
         mention = self.find_job(text)
         return mention.job if mention else None
 
-    def find_job(self, text: Optional[str]) -> Optional[JobMention]:
-        """The job a message names, tolerating typos ("gestionaire", "bak office").
-
-        Every window of up to as many words as the longest name is compared with
-        every name; the closest window wins, the longer one on a tie. A window never
-        starts or ends on a linking word, so the span leaves out "un" or "les".
-        """
-        if not text or len(text) > FUZZY_MAX_CHARS:
+    def resolve_term(self, text: Optional[str]) -> Optional[GlossaryEntry]:
+        """The glossary entry that words such as "CDI" or "la monetique" name, or ``None``."""
+        if not text:
             return None
+        term_id = self._phrases[TERM].get(normalize(text))
+        if term_id is None:
+            found = [mention for mention in self.find_mentions(text, kinds=(TERM,))]
+            term_id = found[0].id if found else None
+        return self._glossary.get(term_id) if term_id else None
+
+    def find_job(self, text: Optional[str]) -> Optional[JobMention]:
+        """The job a message names first, tolerating typos ("gestionaire", "bak office")."""
+        jobs = self.find_mentions(text, kinds=(JOB,))
+        if not jobs:
+            return None
+        return JobMention(self._sheets[jobs[0].id], jobs[0].start, jobs[0].end, jobs[0].score)
+
+    def find_mentions(self, text: Optional[str], kinds: Sequence[str] = MENTION_KINDS) -> List[Mention]:
+        """Every job, topic and glossary term a message names, in reading order.
+
+        Each window of up to as many words as the longest phrase is compared
+        with the phrases, exactly once normalised, then (in short messages)
+        approximately. A window never starts or ends on a linking word, so a span
+        leaves out "un" or "les". Overlaps are settled by kind (jobs first), then
+        by the closer match counting a bonus per word, then by the longer window.
+        """
+        if not text:
+            return []
+        text = text[:MAX_SCANNED_CHARS]
+        fuzzy = len(text) <= FUZZY_MAX_CHARS
         words = list(_WORD.finditer(text))
-        best: Optional[Tuple[float, int, int, int, str]] = None
-        for size in range(1, self._max_alias_words + 1):
+        candidates: List[Tuple[int, float, int, Mention]] = []
+        for size in range(1, self._max_phrase_words + 1):
             for first in range(len(words) - size + 1):
                 edges = (words[first].group().lower(), words[first + size - 1].group().lower())
                 if _LINKING_WORDS.intersection(edges):
                     continue
                 start, end = words[first].start(), words[first + size - 1].end()
                 window = normalize(text[start:end])
-                if len(window) < FUZZY_MIN_CHARS:
+                if not window:
                     continue
-                match = process.extractOne(
-                    window, self._alias_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
-                )
-                if match and (best is None or (match[1], size) > best[:2]):
-                    best = (match[1], size, start, end, match[0])
-        if best is None:
+                for rank, kind in enumerate(kinds):
+                    found = self._match(kind, window, fuzzy)
+                    if found:
+                        phrase, score = found
+                        mention = Mention(kind, self._phrases[kind][phrase], start, end, score)
+                        candidates.append((rank, -(score + WORD_BONUS * (size - 1)), -size, mention))
+        chosen: List[Mention] = []
+        for *_, mention in sorted(candidates, key=lambda candidate: candidate[:3]):
+            if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
+                chosen.append(mention)
+        return sorted(chosen, key=lambda mention: mention.start)
+
+    def _match(self, kind: str, window: str, fuzzy: bool) -> Optional[Tuple[str, float]]:
+        if window in self._phrases[kind]:
+            return window, 100.0
+        if not fuzzy or len(window) < FUZZY_MIN_CHARS:
             return None
-        score, _, start, end, alias = best
-        return JobMention(self._sheets[self._aliases[alias]], start, end, score)
+        match = process.extractOne(
+            window, self._phrase_keys[kind], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE
+        )
+        if match is None or match[0][0] != window[0]:
+            return None
+        return match[0], match[1]
 
     def holders(self, topic: Topic) -> List[JobSheet]:
         """The sheets that have something to say about ``topic``."""
         return [sheet for sheet in self._sheets.values() if sheet_holds(sheet, topic)]
+
+
+def _index(file_name: str, pairs: Iterable[Tuple[str, str]]) -> Dict[str, str]:
+    """Normalised phrase → id; one phrase naming two ids is an error in ``file_name``."""
+    index: Dict[str, str] = {}
+    for owner_id, phrase in pairs:
+        key = normalize(phrase)
+        owner = index.setdefault(key, owner_id)
+        if owner != owner_id:
+            raise KnowledgeError(f"{file_name} : {owner_id} : « {phrase} » désigne déjà « {owner} »")
+    return index
 
 
 @lru_cache(maxsize=1)

@@ -1,12 +1,12 @@
 """The topics a user can ask about, and which sheet fields answer each one.
 
-Each topic is one ``ask_<topic>`` intent in the NLU data; a test checks that
-the domain, the NLU files and this list agree.
+A user names a topic with the words of ``knowledge/topics.yml``; the NLU
+pipeline turns them into a ``topic`` entity whose value is the topic's id.
 """
 from __future__ import annotations
 
 from enum import Enum
-from typing import Callable, Dict
+from typing import Callable, Dict, Optional
 
 from knowledge.schema import JobSheet
 
@@ -28,10 +28,6 @@ class Topic(str, Enum):
     CONS = "cons"
     MOBILITY = "mobility"
     TRENDS = "trends"
-
-    @property
-    def intent(self) -> str:
-        return f"ask_{self.value}"
 
 
 _HOLDS: Dict[Topic, Callable[[JobSheet], bool]] = {
@@ -63,8 +59,9 @@ def sheet_holds(sheet: JobSheet, topic: Topic) -> bool:
     return _HOLDS[topic](sheet)
 
 
-def topic_for_intent(intent: str) -> Topic:
-    """The topic asked by an ``ask_<topic>`` intent (``ValueError`` otherwise)."""
-    if not intent.startswith("ask_"):
-        raise ValueError(f"not a topic intent: {intent}")
-    return Topic(intent[len("ask_"):])
+def parse_topic(value: object) -> Optional[Topic]:
+    """The topic whose id is ``value`` ("salary"), or ``None`` for anything else."""
+    try:
+        return Topic(value)
+    except ValueError:
+        return None

@@ -5,7 +5,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.names import ENTITY_JOB
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC
 
 
 def build_tracker(
@@ -13,9 +13,21 @@ def build_tracker(
     jobs: Iterable[str] = (),
     slots: Optional[Dict[str, Any]] = None,
     text: str = "",
+    topics: Iterable[str] = (),
+    terms: Iterable[str] = (),
+    ranks: Iterable[str] = (),
+    other_jobs: Iterable[str] = (),
+    entities: Iterable[Dict[str, Any]] = (),
 ) -> Tracker:
-    """A tracker whose latest message has ``intent`` and one ``job`` entity per value."""
-    entities = [{"entity": ENTITY_JOB, "value": job} for job in jobs]
+    """A tracker whose latest message has ``intent`` and one entity per value given."""
+    entities = [
+        *({"entity": ENTITY_JOB, "value": job} for job in jobs),
+        *({"entity": ENTITY_TOPIC, "value": getattr(topic, "value", topic)} for topic in topics),
+        *({"entity": ENTITY_TERM, "value": term} for term in terms),
+        *({"entity": ENTITY_RANK, "value": rank} for rank in ranks),
+        *({"entity": ENTITY_OTHER_JOB, "value": job} for job in other_jobs),
+        *entities,
+    ]
     return Tracker(
         sender_id="test-user",
         slots=dict(slots or {}),

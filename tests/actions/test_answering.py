@@ -1,13 +1,11 @@
-"""Every answering action against the real knowledge base: each topic × each job."""
+"""Answering questions against the real knowledge base: each topic × each job, the
+no-job rule, the context ("et ses inconvénients ?", "et pour le gestionnaire ?")."""
 import pytest
 
-from actions.career import ActionAnswerCareer
-from actions.labour_market import ActionAnswerLabourMarket
-from actions.names import SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPIC
-from actions.presentation import ActionAnswerPresentation
-from actions.salary import ActionAnswerSalary
-from actions.skills import ActionAnswerSkills
-from actions.training import ActionAnswerTraining
+from actions.answering import ActionAnswer
+from actions.names import (
+    INTENT_ASK, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS,
+)
 from knowledge.topics import Topic
 from tests.builders import build_tracker, run_action, texts
 from tests.expected import (
@@ -15,26 +13,14 @@ from tests.expected import (
     OPERATEUR, OPERATEUR_NAME, OPERATEUR_SOURCE, SPOKEN_NAMES, plain,
 )
 
-ANSWERING_ACTIONS = [
-    ActionAnswerPresentation(), ActionAnswerTraining(), ActionAnswerSkills(),
-    ActionAnswerSalary(), ActionAnswerLabourMarket(), ActionAnswerCareer(),
-]
 NAMES = {OPERATEUR: OPERATEUR_NAME, GESTIONNAIRE: GESTIONNAIRE_NAME}
 SOURCES = {OPERATEUR: OPERATEUR_SOURCE, GESTIONNAIRE: GESTIONNAIRE_SOURCE}
 OTHER = {OPERATEUR: GESTIONNAIRE, GESTIONNAIRE: OPERATEUR}
 
 
-def action_for(topic: Topic):
-    return next(action for action in ANSWERING_ACTIONS if topic in action.topics)
-
-
-def ask(topic: Topic, jobs=(), slots=None):
-    return run_action(action_for(topic), build_tracker(topic.intent, jobs=jobs, slots=slots))
-
-
-def test_each_topic_is_answered_by_exactly_one_action():
-    handled = [topic for action in ANSWERING_ACTIONS for topic in action.topics]
-    assert sorted(handled) == sorted(Topic)
+def ask(*topics, jobs=(), slots=None, intent=INTENT_ASK, **entities):
+    tracker = build_tracker(intent, jobs=jobs, slots=slots, topics=topics, **entities)
+    return run_action(ActionAnswer(), tracker)
 
 
 @pytest.mark.parametrize("job,topic", sorted(FACTS, key=lambda pair: (pair[0], pair[1].value)))
@@ -47,7 +33,9 @@ def test_named_job_gets_the_sheet_facts_with_its_source(job, topic):
     for fact in FACTS[(job, topic)]:
         assert fact in "\n".join(lines), fact
     assert lines[-1].startswith("Source : ") and SOURCES[job] in lines[-1]
-    assert slots == {SLOT_JOB: job, SLOT_TOPIC: topic.value, SLOT_OFFERED_JOBS: None}
+    assert slots == {
+        SLOT_JOB: job, SLOT_TOPICS: [topic.value], SLOT_OFFERED_JOBS: None, SLOT_ANSWERED_JOBS: [job],
+    }
 
 
 @pytest.mark.parametrize("job,topic", MISSING)
@@ -61,17 +49,24 @@ def test_missing_fact_is_said_missing_and_the_other_sheet_offered(job, topic):
         offer = messages[1]
         assert NAMES[other] in plain(offer["text"])
         assert [button["payload"] for button in offer["buttons"]] == [
-            f'/{topic.intent}{{"job": "{other}"}}'
+            f'/ask{{"job": "{other}", "topic": "{topic.value}"}}'
         ]
         assert slots[SLOT_OFFERED_JOBS] == [other]
     else:
         assert len(messages) == 1 and slots[SLOT_OFFERED_JOBS] is None
+    assert slots[SLOT_JOB] == job and SLOT_ANSWERED_JOBS not in slots
 
 
 def test_hiring_volume_na_is_not_available_never_zero():
     messages, _ = ask(Topic.LABOUR_MARKET, jobs=[OPERATEUR])
     hiring = next(line for line in plain(messages[0]["text"]).split("\n") if "embauche" in line)
     assert "non disponible" in hiring and "0" not in hiring.split(":")[1].replace("NA", "")
+
+
+def test_share_of_women_is_derived_from_the_share_of_men_and_says_so():
+    messages, _ = ask(Topic.LABOUR_MARKET, jobs=[OPERATEUR])
+    women = next(line for line in plain(messages[0]["text"]).split("\n") if "femmes" in line)
+    assert "57 %" in women and "déduit de la part d'hommes" in women
 
 
 def test_salary_figures_keep_their_own_labels():
@@ -91,12 +86,53 @@ def test_named_job_wins_over_job_in_focus():
     assert "BTS Banque" in messages[0]["text"] and slots[SLOT_JOB] == GESTIONNAIRE
 
 
+def test_naming_only_a_job_re_asks_the_last_topics_for_it():
+    slots = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: [Topic.TRAINING.value, Topic.SKILLS.value]}
+    messages, new_slots = ask(jobs=["gestionnaire"], slots=slots, intent=INTENT_INFORM)
+    said = [plain(text) for text in texts(messages)]
+    assert said[0].startswith(f"{GESTIONNAIRE_NAME} — Formation") and "BTS Banque" in said[0]
+    assert said[1].startswith(f"{GESTIONNAIRE_NAME} — Compétences")
+    assert new_slots[SLOT_JOB] == GESTIONNAIRE and new_slots[SLOT_TOPICS] == ["training", "skills"]
+
+
+def test_a_question_naming_a_job_but_no_topic_presents_the_job():
+    messages, _ = ask(jobs=["gestionnaire"], slots={SLOT_TOPICS: ["salary"]})
+    assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Présentation")
+
+
+def test_several_topics_in_one_question_are_all_answered():
+    messages, slots = ask(Topic.PROS, Topic.CONS, jobs=[OPERATEUR])
+    assert [text.split("\n")[0] for text in texts(messages)] == [
+        f"{OPERATEUR_NAME} — Avantages", f"{OPERATEUR_NAME} — Inconvénients",
+    ]
+    assert slots[SLOT_TOPICS] == ["pros", "cons"]
+
+
+@pytest.mark.parametrize("rank,job", [("1", GESTIONNAIRE), ("2", OPERATEUR), ("-1", OPERATEUR)])
+def test_a_rank_picks_from_the_jobs_last_listed(rank, job):
+    slots = {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]}
+    messages, new_slots = ask(intent=INTENT_INFORM, ranks=[rank], slots=slots)
+    assert messages[0]["text"].startswith(NAMES[job]) and new_slots[SLOT_JOB] == job
+
+
+def test_a_rank_beyond_the_list_lists_the_jobs_again():
+    messages, slots = ask(intent=INTENT_INFORM, ranks=["3"], slots={SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]})
+    assert "1. " in messages[0]["text"] and len(messages[0]["buttons"]) == 2
+    assert slots == {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]}
+
+
+def test_a_rank_inside_a_question_is_not_a_choice():
+    messages, _ = ask(Topic.TRAINING, ranks=["1"], slots={SLOT_JOB: OPERATEUR})
+    assert messages[0]["text"].startswith(OPERATEUR_NAME)
+
+
 def test_no_job_and_both_sheets_hold_the_topic_answers_both_labelled():
     messages, slots = ask(Topic.TRAINING)
     said = texts(messages)
     assert "2 fiches" in plain(said[0])
     assert said[1].startswith(GESTIONNAIRE_NAME) and said[2].startswith(OPERATEUR_NAME)
-    assert SLOT_JOB not in slots and slots[SLOT_TOPIC] == Topic.TRAINING.value
+    assert SLOT_JOB not in slots and slots[SLOT_TOPICS] == [Topic.TRAINING.value]
+    assert slots[SLOT_ANSWERED_JOBS] == [GESTIONNAIRE, OPERATEUR]
 
 
 def test_no_job_and_one_sheet_holds_the_topic_answers_from_it_and_says_which():
@@ -105,6 +141,16 @@ def test_no_job_and_one_sheet_holds_the_topic_answers_from_it_and_says_which():
     assert "Seule la fiche" in said[0] and OPERATEUR_NAME in said[0]
     assert "1 766 €" in plain(said[1])
     assert slots[SLOT_JOB] == OPERATEUR
+
+
+def test_a_term_with_a_topic_answers_that_topic():
+    messages, _ = ask(terms=["monetique"], slots={SLOT_JOB: GESTIONNAIRE})
+    assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Activités")
+
+
+def test_nothing_to_go_on_shows_what_the_bot_can_do():
+    messages, _ = ask()
+    assert "Je réponds à vos questions" in messages[0]["text"] and messages[0]["buttons"]
 
 
 @pytest.mark.parametrize(
@@ -118,11 +164,27 @@ def test_unknown_or_forged_job_gets_the_list_of_known_jobs(named):
     assert OPERATEUR_NAME in said and GESTIONNAIRE_NAME in said
     assert named not in said
     assert SLOT_JOB not in slots
+    assert [button["title"] for button in messages[0]["buttons"]] == [GESTIONNAIRE_NAME, OPERATEUR_NAME]
 
 
-def test_an_intent_the_action_does_not_handle_gets_the_default_reply():
-    messages, slots = run_action(ActionAnswerSalary(), build_tracker("ask_training", jobs=[OPERATEUR]))
-    assert messages[0]["response"] == "utter_default" and slots == {}
+def test_another_job_never_gets_a_figure():
+    messages, _ = ask(Topic.SALARY, other_jobs=["boulanger"])
+    said = plain(" ".join(texts(messages)))
+    assert "Je ne connais pas ce métier" in said and "€" not in said
+
+
+def test_another_job_containing_a_known_name_is_another_job():
+    entities = [{"entity": "job", "value": GESTIONNAIRE, "start": 0, "end": 12},
+                {"entity": "other_job", "value": "gestionnaire de patrimoine", "start": 0, "end": 26}]
+    messages, _ = ask(Topic.SALARY, entities=entities)
+    assert "Je ne connais pas ce métier" in messages[0]["text"]
+
+
+@pytest.mark.parametrize("forged", [{"entity": "topic", "value": {"a": 1}}, {"entity": "topic", "value": "x" * 5000},
+                                    {"entity": "rank", "value": "9" * 5000}, {"entity": "term", "value": None}])
+def test_forged_entity_values_are_ignored(forged):
+    messages, _ = ask(jobs=[OPERATEUR], entities=[forged])
+    assert messages[0]["text"].startswith(f"{OPERATEUR_NAME} — Présentation")
 
 
 def test_accents_case_and_spacing_of_the_job_name_do_not_matter():

@@ -1,3 +1,6 @@
+"""What the bot can do, with example questions as buttons."""
+import json
+
 from actions.help import ActionShowHelp
 from tests.builders import build_tracker, run_action
 from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME
@@ -8,4 +11,6 @@ def test_help_lists_the_known_jobs_with_example_questions_as_buttons():
     help_message = messages[0]
     assert OPERATEUR_NAME in help_message["text"] and GESTIONNAIRE_NAME in help_message["text"]
     payloads = [button["payload"] for button in help_message["buttons"]]
-    assert len(payloads) == 3 and all(payload.startswith("/ask_") for payload in payloads)
+    questions = [json.loads(payload[len("/ask"):]) for payload in payloads if payload.startswith("/ask{")]
+    assert len(questions) == 3 and all({"job", "topic"} == set(question) for question in questions)
+    assert "/compare" in payloads

@@ -28,7 +28,7 @@ def test_a_broken_knowledge_file_stops_the_action_server_with_a_french_message(t
     assert "Traceback" not in output
 
 
-def webhook_request(action, intent, jobs=()):
+def webhook_request(action, intent, topic, jobs=()):
     return {
         "next_action": action,
         "sender_id": "test",
@@ -39,7 +39,7 @@ def webhook_request(action, intent, jobs=()):
             "active_loop": {}, "latest_action_name": "action_listen",
             "latest_message": {
                 "text": "", "intent": {"name": intent, "confidence": 1.0},
-                "entities": [{"entity": "job", "value": job} for job in jobs],
+                "entities": [{"entity": "topic", "value": topic}, *({"entity": "job", "value": job} for job in jobs)],
             },
         },
     }
@@ -47,9 +47,9 @@ def webhook_request(action, intent, jobs=()):
 
 def test_a_third_sheet_answers_with_no_code_change(tmp_path):
     with action_server(tmp_path, env=server_env(**{JOBS_DIR_ENV: str(THIRD_JOB_DIR)})) as webhook:
-        named = requests.post(webhook, json=webhook_request("action_answer_salary", "ask_salary", ["analyste crédit"]))
-        unnamed = requests.post(webhook, json=webhook_request("action_answer_salary", "ask_salary"))
-        missing = requests.post(webhook, json=webhook_request("action_answer_career", "ask_cons", ["analyste"]))
+        named = requests.post(webhook, json=webhook_request("action_answer", "ask", "salary", ["analyste crédit"]))
+        unnamed = requests.post(webhook, json=webhook_request("action_answer", "ask", "salary"))
+        missing = requests.post(webhook, json=webhook_request("action_answer", "ask", "cons", ["analyste"]))
 
     answer = plain(named.json()["responses"][0]["text"])
     assert answer.startswith("Analyste crédit (fiche de test) — Salaire")

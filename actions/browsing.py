@@ -1,0 +1,32 @@
+"""Listing the jobs the bot knows, so a user can pick one ("le premier") or a button."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import rendering
+from actions.knowledge_base import STORE
+from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS
+from actions.questions import job_buttons
+
+
+def list_jobs(dispatcher: CollectingDispatcher) -> List[EventType]:
+    dispatcher.utter_message(text=rendering.job_list(STORE.jobs), buttons=job_buttons(STORE.jobs))
+    return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs])]
+
+
+def say_unknown_job(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """A job the sheets do not cover ("boulanger"): say so and list the ones they do."""
+    dispatcher.utter_message(text=rendering.unknown_job(STORE.jobs), buttons=job_buttons(STORE.jobs))
+    return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs])]
+
+
+class ActionListJobs(Action):
+    def name(self) -> Text:
+        return ACTION_LIST_JOBS
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        return list_jobs(dispatcher)

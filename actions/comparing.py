@@ -1,0 +1,51 @@
+"""Comparing jobs side by side, topic by topic, saying where a sheet has no data."""
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import browsing, rendering
+from actions.knowledge_base import STORE
+from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.questions import by_id, read_question, unique
+from knowledge.schema import JobSheet
+from knowledge.topics import Topic
+
+# Compared when the user names no topic ("quelle différence entre … ?").
+OVERVIEW_TOPICS = (Topic.DESCRIPTION, Topic.TRAINING, Topic.SALARY, Topic.LABOUR_MARKET, Topic.MOBILITY)
+
+
+def compare(
+    dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], topics: Sequence[Topic]
+) -> List[EventType]:
+    if topics:
+        for topic in topics:
+            dispatcher.utter_message(text=rendering.comparison(sheets, topic))
+    else:
+        dispatcher.utter_message(text=rendering.overview(sheets, OVERVIEW_TOPICS))
+    return [
+        SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
+        SlotSet(SLOT_ANSWERED_JOBS, [sheet.id for sheet in sheets]),
+        SlotSet(SLOT_OFFERED_JOBS, None),
+    ]
+
+
+def compared_jobs(named: Sequence[JobSheet], in_focus: Optional[JobSheet]) -> List[JobSheet]:
+    """Two named jobs, or the one named and the one in focus, or every job."""
+    chosen = unique([*named, *([in_focus] if in_focus else [])], key=by_id)
+    return chosen if len(chosen) > 1 else list(STORE.jobs)
+
+
+class ActionCompare(Action):
+    def name(self) -> Text:
+        return ACTION_COMPARE
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        question = read_question(tracker)
+        if question.unknown_job and not question.jobs:
+            return browsing.say_unknown_job(dispatcher)
+        sheets = compared_jobs(question.jobs, STORE.get(tracker.get_slot(SLOT_JOB) or ""))
+        return compare(dispatcher, sheets, question.topics)

@@ -1,0 +1,120 @@
+"""What the latest message asks, read from its entities and completed from the
+conversation's slots. Shared by the actions that answer, compare and define.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, TypeVar
+
+from rasa_sdk import Tracker
+
+from actions.knowledge_base import STORE
+from actions.names import (
+    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK, INTENT_INFORM,
+    SLOT_LISTED_JOBS, SLOT_TOPICS,
+)
+from knowledge.schema import GlossaryEntry, JobSheet
+from knowledge.topics import Topic, parse_topic
+
+T = TypeVar("T")
+
+
+def ask_payload(sheet: JobSheet, topic: Optional[Topic] = None) -> str:
+    """The message a button sends to ask ``topic`` (or the last topics) about ``sheet``."""
+    entities: Dict[str, str] = {ENTITY_JOB: sheet.id}
+    if topic is not None:
+        entities[ENTITY_TOPIC] = topic.value
+    return f"/{INTENT_ASK if topic else INTENT_INFORM}{json.dumps(entities)}"
+
+
+def job_buttons(sheets: Sequence[JobSheet]) -> List[Dict[str, str]]:
+    return [{"title": sheet.name, "payload": ask_payload(sheet)} for sheet in sheets]
+
+
+@dataclass
+class Question:
+    """What the latest message asks, before the context fills the gaps."""
+
+    jobs: List[JobSheet] = field(default_factory=list)
+    topics: List[Topic] = field(default_factory=list)
+    terms: List[GlossaryEntry] = field(default_factory=list)
+    ranks: List[int] = field(default_factory=list)
+    # The user named a job the knowledge base does not have ("boulanger").
+    unknown_job: bool = False
+
+
+def unique(items: Iterable[T], key: Callable[[T], Hashable] = lambda item: item) -> List[T]:
+    """``items`` without repeats, in order (records compare by ``key``, e.g. their id)."""
+    seen: Dict[Hashable, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def by_id(record) -> str:
+    return record.id
+
+
+def _entities(tracker: Tracker, entity: str) -> List[dict]:
+    found = tracker.latest_message.get("entities") or []
+    return [
+        item for item in found
+        if isinstance(item, dict) and item.get("entity") == entity and isinstance(item.get("value"), (str, int))
+    ]
+
+
+def _values(entities: List[dict]) -> List[str]:
+    return unique([str(entity["value"]) for entity in entities])
+
+
+def _overlaps(entity: dict, others: List[dict]) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    return any(
+        isinstance(other.get("start"), int) and isinstance(other.get("end"), int)
+        and other["start"] < end and start < other["end"]
+        for other in others
+    )
+
+
+def read_question(tracker: Tracker) -> Question:
+    other_jobs = _entities(tracker, ENTITY_OTHER_JOB)
+    # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
+    named = _values([job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)])
+    jobs = [STORE.resolve(value) for value in named]
+    topics = [parse_topic(value) for value in _values(_entities(tracker, ENTITY_TOPIC))]
+    terms = [STORE.term(value) or STORE.resolve_term(value) for value in _values(_entities(tracker, ENTITY_TERM))]
+    ranks = [
+        int(value) for value in _values(_entities(tracker, ENTITY_RANK))
+        if len(value) <= 3 and value.lstrip("-").isdigit()
+    ]
+    return Question(
+        jobs=unique([sheet for sheet in jobs if sheet is not None], key=by_id),
+        topics=unique([topic for topic in topics if topic is not None]),
+        terms=unique([term for term in terms if term is not None], key=by_id),
+        ranks=ranks,
+        unknown_job=None in jobs or bool(other_jobs),
+    )
+
+
+# Ranks a user can pick from a list: "le premier" → 1, "le dernier" → -1.
+LAST_RANK = -1
+
+
+def listed_jobs(tracker: Tracker) -> List[JobSheet]:
+    """The jobs in the order the bot last listed them (the store's order otherwise)."""
+    listed = [STORE.get(job_id) for job_id in tracker.get_slot(SLOT_LISTED_JOBS) or []]
+    return [sheet for sheet in listed if sheet is not None] or list(STORE.jobs)
+
+
+def job_at_rank(jobs: Sequence[JobSheet], rank: int) -> Optional[JobSheet]:
+    if rank == LAST_RANK and jobs:
+        return jobs[-1]
+    return jobs[rank - 1] if 1 <= rank <= len(jobs) else None
+
+
+def last_topics(tracker: Tracker) -> List[Topic]:
+    topics = [parse_topic(value) for value in tracker.get_slot(SLOT_TOPICS) or []]
+    return [topic for topic in topics if topic is not None]
