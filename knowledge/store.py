@@ -57,13 +57,13 @@ FUZZY_MIN_SCORE = 86
 FUZZY_MAX_CHARS = 300
 FUZZY_MIN_CHARS = 5
 MAX_SCANNED_CHARS = 2000
-# A longer window is worth this much per extra word, so "operatrice bak office" (93,
-# three words) beats the exact "operatrice" (100) and keeps its "bak office".
+# A longer window is worth this much per extra word (linking words not counted), so
+# "operatrice bak office" (93, three words) beats the exact "operatrice" (100).
 WORD_BONUS = 5
 _WORD = re.compile(r"\w+")
 
-# What a message can name, in the order overlapping mentions are settled: a job name
-# ("gestionnaire de back office") wins over the term inside it ("back office").
+# What a message can name. A job name ("gestionnaire de back office") wins over the
+# term inside it ("back office"); a topic word and a term on one span give the topic.
 JOB, TOPIC, TERM = "job", "topic", "term"
 MENTION_KINDS = (JOB, TOPIC, TERM)
 
@@ -200,8 +200,9 @@ class KnowledgeStore:
         Each window of up to as many words as the longest phrase is compared
         with the phrases, exactly once normalised, then (in short messages)
         approximately. A window never starts or ends on a linking word, so a span
-        leaves out "un" or "les". Overlaps are settled by kind (jobs first), then
-        by the closer match counting a bonus per word, then by the longer window.
+        leaves out "un" or "les". Overlaps are settled in favour of jobs, then of
+        the closer match counting a bonus per word ("bac+2" the term over "bac" the
+        topic word), then of the longer window, then of topics over terms.
         """
         if not text:
             return []
@@ -211,21 +212,25 @@ class KnowledgeStore:
         candidates: List[Tuple[int, float, int, Mention]] = []
         for size in range(1, self._max_phrase_words + 1):
             for first in range(len(words) - size + 1):
-                edges = (words[first].group().lower(), words[first + size - 1].group().lower())
+                edges = (
+                    strip_accents(words[first].group()).lower(),
+                    strip_accents(words[first + size - 1].group()).lower(),
+                )
                 if _LINKING_WORDS.intersection(edges):
                     continue
                 start, end = words[first].start(), words[first + size - 1].end()
                 window = normalize(text[start:end])
                 if not window:
                     continue
-                for rank, kind in enumerate(kinds):
+                for kind in kinds:
                     found = self._match(kind, window, fuzzy)
                     if found:
                         phrase, score = found
                         mention = Mention(kind, self._phrases[kind][phrase], start, end, score)
-                        candidates.append((rank, -(score + WORD_BONUS * (size - 1)), -size, mention))
+                        worth = score + WORD_BONUS * (len(window.split()) - 1)
+                        candidates.append((kind != JOB, -worth, -size, MENTION_KINDS.index(kind), mention))
         chosen: List[Mention] = []
-        for *_, mention in sorted(candidates, key=lambda candidate: candidate[:3]):
+        for *_, mention in sorted(candidates, key=lambda candidate: candidate[:4]):
             if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
                 chosen.append(mention)
         return sorted(chosen, key=lambda mention: mention.start)

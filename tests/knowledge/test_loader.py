@@ -3,7 +3,11 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loader import DEFAULT_JOBS_DIR, KnowledgeError, load_job_sheet, load_job_sheets
+from knowledge.loader import (
+    DEFAULT_JOBS_DIR, GLOSSARY_FILE, TOPICS_FILE, KnowledgeError, load_glossary, load_job_sheet, load_job_sheets,
+    load_topic_vocabulary,
+)
+from knowledge.topics import Topic
 from tests.expected import GESTIONNAIRE, OPERATEUR
 
 REAL_SHEET = DEFAULT_JOBS_DIR / f"{OPERATEUR}.yml"
@@ -71,3 +75,47 @@ def test_a_file_that_is_not_a_sheet_is_refused(tmp_path):
 def test_a_missing_or_empty_folder_is_refused(tmp_path, make_dir):
     with pytest.raises(KnowledgeError, match="dossier de fiches|aucune fiche"):
         load_job_sheets(make_dir(tmp_path))
+
+
+def test_the_real_topic_words_and_glossary_load():
+    words = load_topic_vocabulary()
+    assert set(words) == set(Topic) and all(words.values())
+    terms = {entry.id for entry in load_glossary()}
+    assert {"code_rome", "cdi", "bac_plus_2", "bts_banque", "dut_gea", "monetique", "recouvrement",
+            "contentieux", "succession", "back_office", "middle_office", "front_office"} <= terms
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("  definition: >-\n    Contrat", "  definiton: >-\n    Contrat", "[1].definiton : champ inconnu (faute de frappe ?)"),
+        ("  topic: labour_market\n", "  topic: salaires\n", "[1].topic : sujet inconnu « salaires »"),
+        ("- id: cdi\n", "- id: code_rome\n", "[1].id : « code_rome » est déjà utilisé"),
+        ("  term: CDI\n", "  term: 12\n", "[1].term : texte attendu"),
+    ],
+)
+def test_a_broken_glossary_names_the_file_and_the_entry(tmp_path, old, new, message):
+    path = tmp_path / "glossary.yml"
+    text = GLOSSARY_FILE.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_glossary(path)
+    assert str(error.value).startswith(f"{path} : ") and message in str(error.value)
+
+
+@pytest.mark.parametrize(
+    "old,new,message",
+    [
+        ("\nsalary:\n", "\nsalaire:\n", "salaire : sujet inconnu"),
+        ("\ntrends:\n", "\ntrends: []\nunused:\n", "trends : liste vide"),
+        ("\nsalary:\n", "\nsalary: [paie]\nsalary:\n", "YAML invalide (ligne"),
+    ],
+)
+def test_broken_topic_words_name_the_file_and_the_topic(tmp_path, old, new, message):
+    path = tmp_path / "topics.yml"
+    text = TOPICS_FILE.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_topic_vocabulary(path)
+    assert str(error.value).startswith(f"{path} : {message}")

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.loader import DEFAULT_JOBS_DIR, KnowledgeError, load_job_sheets
+from knowledge.loader import DEFAULT_JOBS_DIR, KnowledgeError, load_glossary, load_job_sheets, load_topic_vocabulary
 from knowledge.store import KnowledgeStore, normalize
 from knowledge.topics import Topic
 from tests.expected import GESTIONNAIRE, OPERATEUR
@@ -67,7 +67,7 @@ def test_a_name_given_to_two_jobs_is_refused():
                 "aliases": ["opératrice"]}
     )
     with pytest.raises(KnowledgeError, match="« opératrice » désigne déjà"):
-        KnowledgeStore([*sheets, clash])
+        KnowledgeStore([*sheets, clash], load_topic_vocabulary(), load_glossary())
 
 
 @pytest.mark.parametrize(
@@ -88,11 +88,51 @@ def test_find_job_tolerates_typos_and_gives_the_span(store, message, job, span):
 @pytest.mark.parametrize(
     "message",
     ["la gestion des données c'est important ?", "les opérations bancaires", "salaire d'un boulanger",
-     "bonjour", "", "gestionnaire " * 100],
+     "bonjour", "", "x " * 1000 + "gestionnaire"],
 )
-def test_find_job_does_not_see_jobs_in_other_words_or_in_huge_messages(store, message):
+def test_find_job_does_not_see_jobs_in_other_words_or_beyond_the_scanned_length(store, message):
     assert store.find_job(message) is None
 
 
 def test_resolve_falls_back_on_typo_tolerant_matching(store):
     assert store.resolve("gestionaire").id == GESTIONNAIRE
+
+
+@pytest.mark.parametrize(
+    "message,found",
+    [
+        ("Combien ça paie ?", [("topic", "salary", "paie")]),
+        ("c bien payé ?", [("topic", "salary", "payé")]),
+        ("quelle formtion pour etre operatrice bak office",
+         [("topic", "training", "formtion"), ("job", OPERATEUR, "operatrice bak office")]),
+        ("et ses inconvenients ?", [("topic", "cons", "inconvenients")]),
+        ("les aventages du poste", [("topic", "pros", "aventages")]),
+        ("comment évolue le métier", [("topic", "trends", "évolue")]),
+        ("les évolutions de carrière", [("topic", "mobility", "évolutions de carrière")]),
+        ("c'est quoi un bac+2 ?", [("term", "bac_plus_2", "bac+2")]),
+        ("c'est quoi le back office ?", [("term", "back_office", "back office")]),
+        ("avantages et inconvénients du gestionnaire de back office",
+         [("topic", "pros", "avantages"), ("topic", "cons", "inconvénients"),
+          ("job", GESTIONNAIRE, "gestionnaire de back office")]),
+        ("des informations sur le métier", []),
+        ("ça recrute en ce moment ?", [("topic", "labour_market", "recrute")]),
+        ("c'est quoi une succession à la banque ?", [("term", "succession", "succession")]),
+    ],
+)
+def test_find_mentions_gives_jobs_topics_and_terms_with_their_spans(store, message, found):
+    mentions = store.find_mentions(message)
+    assert [(mention.kind, mention.id, message[mention.start:mention.end]) for mention in mentions] == found
+
+
+def test_resolve_term_finds_a_glossary_entry_by_any_of_its_names(store):
+    assert store.resolve_term("CDI").id == "cdi"
+    assert store.resolve_term("la monetique").id == "monetique"
+    assert store.resolve_term("précontentieux").id == "contentieux"
+    assert store.resolve_term("boulangerie") is None
+
+
+def test_a_word_given_to_two_topics_is_refused():
+    words = load_topic_vocabulary()
+    words[Topic.CONS] = [*words[Topic.CONS], "salaire"]
+    with pytest.raises(KnowledgeError, match="topics.yml : cons : « salaire » désigne déjà « salary »"):
+        KnowledgeStore(load_job_sheets(DEFAULT_JOBS_DIR), words, load_glossary())
