@@ -5,6 +5,7 @@ import pytest
 
 from actions import rendering
 from actions.french import NBSP, NNBSP, euros, number, percent, thousand_euros, typeset
+from actions.comparing import OVERVIEW_TOPICS
 from actions.knowledge_base import STORE
 from knowledge.topics import Topic, sheet_holds
 
@@ -46,6 +47,15 @@ def all_rendered_texts():
             yield rendering.answer(sheet, topic) if sheet_holds(sheet, topic) else rendering.missing(sheet, topic)
     yield rendering.help_text(STORE.jobs)
     yield rendering.unknown_job(STORE.jobs)
+    yield rendering.job_list(STORE.jobs)
+    yield rendering.overview(STORE.jobs, OVERVIEW_TOPICS)
+    for topic in Topic:
+        yield rendering.comparison(STORE.jobs, topic)
+    for entry in STORE.glossary:
+        yield rendering.definition(entry)
+    yield rendering.unknown_term(STORE.glossary)
+    yield rendering.sources(STORE.jobs[:1], STORE.jobs)
+    yield rendering.sources([], STORE.jobs)
 
 
 # An ASCII space before ? ! ; : », none at all, or an ASCII space after «.

@@ -1,29 +1,35 @@
-"""The NLU component that adds misspelt job names as `job` entities."""
+"""The NLU component that turns job names, topic words and glossary terms into entities."""
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.fuzzy_job_extractor import FuzzyJobExtractor
+from bot.knowledge_entity_extractor import KnowledgeEntityExtractor
 from knowledge.store import default_store
-from tests.expected import GESTIONNAIRE, OPERATEUR
+from tests.expected import GESTIONNAIRE
 
 
 def extract(text, entities=()):
     message = Message(data={TEXT: text, ENTITIES: list(entities)})
-    FuzzyJobExtractor(default_store()).process([message])
+    KnowledgeEntityExtractor(default_store()).process([message])
     return message.get(ENTITIES)
 
 
-def test_a_misspelt_job_becomes_a_job_entity_with_its_span():
-    (entity,) = extract("cb gagne un gestionaire ?")
-    assert entity["entity"] == "job" and entity["value"] == GESTIONNAIRE
-    assert "cb gagne un gestionaire ?"[entity["start"]:entity["end"]] == "gestionaire"
-    assert entity["extractor"] == "FuzzyJobExtractor"
+def test_a_misspelt_job_and_a_topic_word_become_entities_with_their_spans():
+    text = "cb gagne un gestionaire ?"
+    topic, job = extract(text)
+    assert (topic["entity"], topic["value"], text[topic["start"]:topic["end"]]) == ("topic", "salary", "gagne")
+    assert (job["entity"], job["value"], text[job["start"]:job["end"]]) == ("job", GESTIONNAIRE, "gestionaire")
+    assert job["extractor"] == "KnowledgeEntityExtractor" and 0.9 < job["confidence_entity"] < 1
 
 
-def test_a_job_already_found_is_left_alone():
-    exact = {"entity": "job", "value": OPERATEUR, "start": 0, "end": 9, "extractor": "RegexEntityExtractor"}
-    assert extract("opérateur ou gestionaire ?", [exact]) == [exact]
+def test_entities_of_other_extractors_are_kept():
+    rank = {"entity": "rank", "value": "1", "start": 3, "end": 10, "extractor": "RegexEntityExtractor"}
+    assert extract("le premier", [rank]) == [rank]
 
 
-def test_no_job_no_entity():
+def test_a_glossary_term_becomes_a_term_entity():
+    (term,) = extract("c'est quoi la monétique ?")
+    assert (term["entity"], term["value"]) == ("term", "monetique")
+
+
+def test_no_knowledge_no_entity():
     assert extract("la gestion des données c'est important ?") == []
