@@ -312,7 +312,7 @@ def overview(sheets: Sequence[JobSheet], topics: Sequence[Topic]) -> str:
         )
         parts.append(f"{TOPIC_NAMES[topic][0]}\n{bullets(lines)}")
     parts.append(_sources(sheets))
-    return typeset("\n\n".join(parts))
+    return typeset("\n".join(parts))
 
 
 def comparison(sheets: Sequence[JobSheet], topic: Topic) -> str:
@@ -322,7 +322,7 @@ def comparison(sheets: Sequence[JobSheet], topic: Topic) -> str:
         body = RENDERERS[topic](sheet) if sheet_holds(sheet, topic) else _nothing_on(topic) + "."
         parts.append(f"{sheet.name} :\n{body}")
     parts.append(_sources(sheets))
-    return typeset("\n\n".join(parts))
+    return typeset("\n".join(parts))
 
 
 def definition(entry: GlossaryEntry) -> str:
