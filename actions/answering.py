@@ -105,7 +105,7 @@ class ActionAnswer(Action):
     ) -> List[EventType]:
         question = read_question(tracker)
         if question.unknown_job and not question.jobs:
-            return browsing.say_unknown_job(dispatcher)
+            return browsing.say_unknown_job(dispatcher, question.topics)
         if len(question.jobs) > 1:
             return comparing.compare(dispatcher, question.jobs, question.topics)
         informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM

@@ -1,5 +1,5 @@
 """Listing the jobs the bot knows, so a user can pick one ("le premier") or a button."""
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -7,19 +7,25 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.knowledge_base import STORE
-from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS
+from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS
 from actions.questions import job_buttons
+from knowledge.topics import Topic
 
 
 def list_jobs(dispatcher: CollectingDispatcher) -> List[EventType]:
+    """The jobs, numbered, with a button each; picking one then presents it."""
     dispatcher.utter_message(text=rendering.job_list(STORE.jobs), buttons=job_buttons(STORE.jobs))
-    return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs])]
+    return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs]), SlotSet(SLOT_TOPICS, None)]
 
 
-def say_unknown_job(dispatcher: CollectingDispatcher) -> List[EventType]:
-    """A job the sheets do not cover ("boulanger"): say so and list the ones they do."""
+def say_unknown_job(dispatcher: CollectingDispatcher, topics: Sequence[Topic] = ()) -> List[EventType]:
+    """A job the sheets do not cover ("boulanger"): say so and list the ones they do;
+    picking one then answers the question asked ("salaire d'un boulanger ?")."""
     dispatcher.utter_message(text=rendering.unknown_job(STORE.jobs), buttons=job_buttons(STORE.jobs))
-    return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs])]
+    return [
+        SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs]),
+        SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
+    ]
 
 
 class ActionListJobs(Action):

@@ -46,6 +46,6 @@ class ActionCompare(Action):
     ) -> List[EventType]:
         question = read_question(tracker)
         if question.unknown_job and not question.jobs:
-            return browsing.say_unknown_job(dispatcher)
+            return browsing.say_unknown_job(dispatcher, question.topics)
         sheets = compared_jobs(question.jobs, STORE.get(tracker.get_slot(SLOT_JOB) or ""))
         return compare(dispatcher, sheets, question.topics)

@@ -326,7 +326,8 @@ def comparison(sheets: Sequence[JobSheet], topic: Topic) -> str:
 
 
 def definition(entry: GlossaryEntry) -> str:
-    return typeset(f"{entry.term} : {entry.definition}\n(Définition du lexique de l'assistant, pas d'une fiche.)")
+    term = entry.term[0].upper() + entry.term[1:]
+    return typeset(f"{term} : {entry.definition}\n(Définition du lexique de l'assistant, pas d'une fiche.)")
 
 
 def unknown_term(glossary: Sequence[GlossaryEntry]) -> str:
@@ -350,9 +351,9 @@ def sources(quoted: Sequence[JobSheet], every_sheet: Sequence[JobSheet]) -> str:
 
 def _source_detail(sheet: JobSheet) -> str:
     source = sheet.source
-    text = f"la fiche « {source.title} », publiée par {source.publisher}"
+    text = f"la fiche « {source.title} » (éditeur : {source.publisher})"
     if source.figures_origin:
-        text += f" ; ses chiffres viennent de {source.figures_origin}"
+        text += f" ; chiffres : {source.figures_origin}"
     if source.page_url:
         text += f" ; {source.page_url}"
     elif source.website:

@@ -63,6 +63,7 @@ def test_comparing_the_jobs_side_by_side(rest_bot):
 
 def test_listing_the_jobs_then_picking_one_by_rank(rest_bot):
     sender = uuid.uuid4().hex
+    ask(rest_bot, "combien gagne un opérateur back-office ?", sender)
     texts, replies = ask(rest_bot, "Quels métiers connais-tu ?", sender)
     assert [button["title"] for button in replies[0]["buttons"]] == [GESTIONNAIRE_NAME, OPERATEUR_NAME]
     texts, _ = ask(rest_bot, "le deuxième", sender)
@@ -81,7 +82,7 @@ def test_listing_the_jobs_then_picking_one_by_rank(rest_bot):
         ("merci", "Avec plaisir"),
         ("bonjour", "Bonjour"),
         ("au revoir", "Au revoir"),
-        ("c'est quoi la monétique ?", "monétique : Tout ce qui touche aux paiements électroniques"),
+        ("c'est quoi la monétique ?", "Monétique : Tout ce qui touche aux paiements électroniques"),
         ("c'est quoi un CDI ?", "CDI : Contrat à durée indéterminée"),
     ],
 )

@@ -118,7 +118,7 @@ def test_a_rank_picks_from_the_jobs_last_listed(rank, job):
 def test_a_rank_beyond_the_list_lists_the_jobs_again():
     messages, slots = ask(intent=INTENT_INFORM, ranks=["3"], slots={SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]})
     assert "1. " in messages[0]["text"] and len(messages[0]["buttons"]) == 2
-    assert slots == {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]}
+    assert slots == {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR], SLOT_TOPICS: None}
 
 
 def test_a_rank_inside_a_question_is_not_a_choice():
@@ -167,10 +167,12 @@ def test_unknown_or_forged_job_gets_the_list_of_known_jobs(named):
     assert [button["title"] for button in messages[0]["buttons"]] == [GESTIONNAIRE_NAME, OPERATEUR_NAME]
 
 
-def test_another_job_never_gets_a_figure():
-    messages, _ = ask(Topic.SALARY, other_jobs=["boulanger"])
+def test_another_job_never_gets_a_figure_and_a_job_picked_next_gets_the_question():
+    messages, slots = ask(Topic.SALARY, other_jobs=["boulanger"])
     said = plain(" ".join(texts(messages)))
     assert "Je ne connais pas ce métier" in said and "€" not in said
+    picked, _ = ask(jobs=[OPERATEUR], slots=slots, intent=INTENT_INFORM)
+    assert picked[0]["text"].startswith(f"{OPERATEUR_NAME} — Salaire")
 
 
 def test_another_job_containing_a_known_name_is_another_job():

@@ -2,7 +2,7 @@
 import json
 
 from actions.browsing import ActionListJobs
-from actions.names import SLOT_LISTED_JOBS
+from actions.names import SLOT_LISTED_JOBS, SLOT_TOPICS
 from tests.builders import build_tracker, run_action
 from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
 
@@ -14,4 +14,4 @@ def test_the_jobs_are_listed_numbered_with_a_button_each():
     assert [button["title"] for button in messages[0]["buttons"]] == [GESTIONNAIRE_NAME, OPERATEUR_NAME]
     payload = messages[0]["buttons"][0]["payload"]
     assert payload.startswith("/inform") and json.loads(payload[len("/inform"):]) == {"job": GESTIONNAIRE}
-    assert slots == {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR]}
+    assert slots == {SLOT_LISTED_JOBS: [GESTIONNAIRE, OPERATEUR], SLOT_TOPICS: None}
