@@ -9,6 +9,11 @@ PYTHON := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 INSTALLED := $(VENV)/.installed
 MODEL := models/backoffice.tar.gz
+# The chat widget, from the npm registry (checked against its published SHA-1).
+WEBCHAT_VERSION := 1.0.1
+WEBCHAT_SHA1 := 918985573aa505d81ab927c5ea5919ae29a5ecfd
+WEBCHAT := web/vendor/rasa-webchat.js
+CHROMIUM := /usr/bin/chromium
 VOCABULARY_NLU := data/nlu/vocabulary.yml
 KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
 TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(VOCABULARY_NLU)
@@ -18,7 +23,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train run shell actions validate test crossval clean
+.PHONY: help install nlu train web run shell actions validate test crossval clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -40,13 +45,31 @@ $(VOCABULARY_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
 	$(PYTHON) -m bot.nlu_generation
 	@touch $@
 
+web: $(WEBCHAT) ## Installe le widget de discussion (rasa-webchat, depuis npm) dans web/vendor
+
+$(WEBCHAT):
+	@mkdir -p $(@D) .make/npm
+	cd .make/npm && npm pack --silent rasa-webchat@$(WEBCHAT_VERSION) > /dev/null
+	echo "$(WEBCHAT_SHA1)  .make/npm/rasa-webchat-$(WEBCHAT_VERSION).tgz" | sha1sum --check --quiet
+	tar -xzf .make/npm/rasa-webchat-$(WEBCHAT_VERSION).tgz -C .make/npm package/lib/index.js package/LICENSE
+	cp .make/npm/package/LICENSE web/vendor/LICENSE-rasa-webchat
+	@# The bundle imports a font from Google: nothing is fetched from the Internet at run time.
+	sed 's#@import url(https://fonts.googleapis.com/css?family=Inter:400,500,700&display=swap);##g' \
+	  .make/npm/package/lib/index.js > $@
+	! grep -q fonts.googleapis.com $@
+
+# The browser the web tests drive (Debian package; Playwright never downloads one).
+$(CHROMIUM):
+	@[ "$$(id -u)" = 0 ] || { echo "Installez le paquet Debian chromium (apt-get install chromium)." >&2; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
 train: $(MODEL) ## Entraîne le modèle si les données sont plus récentes que lui
 
 $(MODEL): $(TRAINING_DATA) | $(INSTALLED)
 	$(RASA) train --fixed-model-name backoffice --out models
 	@touch $@
 
-run: $(MODEL) ## Installe et entraîne si besoin, puis lance le bot (REST, port 5005)
+run: $(MODEL) $(WEBCHAT) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
 	bot/run.sh server
 
 shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
@@ -58,7 +81,7 @@ actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
 validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings
 
-test: $(MODEL) ## Installe, entraîne si besoin et lance tous les tests
+test: $(MODEL) $(WEBCHAT) $(CHROMIUM) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval

@@ -12,7 +12,12 @@ actions_url=http://localhost:5055/health
 actions_up() { "$venv/python" -c "import urllib.request as u; u.urlopen('$actions_url', timeout=1)" 2>/dev/null; }
 
 actions_pid=""
-cleanup() { [ -n "$actions_pid" ] && kill "$actions_pid" 2>/dev/null || true; }
+web_pid=""
+cleanup() {
+  [ -n "$actions_pid" ] && kill "$actions_pid" 2>/dev/null
+  [ -n "$web_pid" ] && kill "$web_pid" 2>/dev/null
+  true
+}
 trap cleanup EXIT INT TERM
 
 if actions_up; then
@@ -31,9 +36,14 @@ fi
 
 case "$mode" in
   server)
-    echo "Démarrage de Rasa (port 5005). Pour tester :"
+    "$venv/python" -m bot.web &
+    web_pid=$!
+    echo "Démarrage de Rasa (port 5005). Page de discussion : http://localhost:${BACKOFFICE_WEB_PORT:-8080}/"
+    echo "Ou, en ligne de commande :"
     echo "  curl -s localhost:5005/webhooks/rest/webhook -d '{\"sender\": \"moi\", \"message\": \"Quel est le salaire d'\''un opérateur back-office ?\"}'"
-    "$venv/rasa" run --port 5005 --credentials credentials.yml --endpoints endpoints.yml
+    web_port=${BACKOFFICE_WEB_PORT:-8080}
+    "$venv/rasa" run --port 5005 --credentials credentials.yml --endpoints endpoints.yml \
+      --cors "http://localhost:$web_port" "http://127.0.0.1:$web_port"
     ;;
   shell)
     "$venv/rasa" shell --endpoints endpoints.yml

@@ -7,7 +7,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterable, Iterator, List, Optional
 
 import requests
 
@@ -65,14 +65,16 @@ def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterat
 
 
 @contextmanager
-def rasa_server(workdir: Path, actions_webhook: str) -> Iterator[str]:
-    """A ``rasa run`` server with the REST channel and the trained model; yields its base URL."""
+def rasa_server(workdir: Path, actions_webhook: str, cors: Iterable[str] = ()) -> Iterator[str]:
+    """A ``rasa run`` server with the channels of ``credentials.yml`` (REST, socketio) and the
+    trained model, answering browsers from the ``cors`` origins; yields its base URL."""
     port = free_port()
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(f'action_endpoint:\n  url: "{actions_webhook}"\n')
     command = [
         str(VENV_BIN / "rasa"), "run", "--port", str(port), "--model", str(MODEL),
         "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints),
+        *(["--cors", *cors] if cors else []),
     ]
     with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log"):
         yield f"http://127.0.0.1:{port}"
