@@ -14,6 +14,7 @@ WEBCHAT_VERSION := 1.0.1
 WEBCHAT_SHA1 := 918985573aa505d81ab927c5ea5919ae29a5ecfd
 WEBCHAT := web/vendor/rasa-webchat.js
 CHROMIUM := /usr/bin/chromium
+CHARTS := web/charts/.drawn
 VOCABULARY_NLU := data/nlu/vocabulary.yml
 KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
 TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(VOCABULARY_NLU)
@@ -45,7 +46,7 @@ $(VOCABULARY_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
 	$(PYTHON) -m bot.nlu_generation
 	@touch $@
 
-web: $(WEBCHAT) ## Installe le widget de discussion (rasa-webchat, depuis npm) dans web/vendor
+web: $(WEBCHAT) $(CHARTS) ## Installe le widget (rasa-webchat, depuis npm) et dessine les graphiques
 
 $(WEBCHAT):
 	@mkdir -p $(@D) .make/npm
@@ -58,6 +59,11 @@ $(WEBCHAT):
 	  .make/npm/package/lib/index.js > $@
 	! grep -q fonts.googleapis.com $@
 
+# Touched after drawing, so a knowledge change redraws every chart.
+$(CHARTS): $(KNOWLEDGE) bot/charts.py actions/charts.py | $(INSTALLED)
+	$(PYTHON) -m bot.charts
+	@touch $@
+
 # The browser the web tests drive (Debian package; Playwright never downloads one).
 $(CHROMIUM):
 	@[ "$$(id -u)" = 0 ] || { echo "Installez le paquet Debian chromium (apt-get install chromium)." >&2; exit 1; }
@@ -69,7 +75,7 @@ $(MODEL): $(TRAINING_DATA) | $(INSTALLED)
 	$(RASA) train --fixed-model-name backoffice --out models
 	@touch $@
 
-run: $(MODEL) $(WEBCHAT) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
+run: $(MODEL) $(WEBCHAT) $(CHARTS) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
 	bot/run.sh server
 
 shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
@@ -81,7 +87,7 @@ actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
 validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings
 
-test: $(MODEL) $(WEBCHAT) $(CHROMIUM) ## Installe, entraîne si besoin et lance tous les tests
+test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval

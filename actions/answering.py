@@ -20,6 +20,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import browsing, comparing, glossary, help as help_action, rendering
+from actions.charts import chart_url
 from actions.knowledge_base import STORE
 from actions.names import ACTION_ANSWER, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
 from actions.questions import (
@@ -37,13 +38,23 @@ class TopicReply:
     offered: List[JobSheet] = field(default_factory=list)
 
 
-def answer_topic(dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topic: Topic) -> TopicReply:
+def say_answer(dispatcher: CollectingDispatcher, sheet: JobSheet, topic: Topic, channel: Optional[str]) -> None:
+    """The sheet's facts on ``topic``, with their chart where the channel shows pictures."""
+    dispatcher.utter_message(text=rendering.answer(sheet, topic))
+    chart = chart_url(sheet, topic, channel)
+    if chart:
+        dispatcher.utter_message(image=chart)
+
+
+def answer_topic(
+    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topic: Topic, channel: Optional[str] = None
+) -> TopicReply:
     """Say what the sheet (or, with no job, every sheet) holds on ``topic``."""
     holders = STORE.holders(topic)
     if sheet is None:
-        return _answer_without_job(dispatcher, holders, topic)
+        return _answer_without_job(dispatcher, holders, topic, channel)
     if sheet_holds(sheet, topic):
-        dispatcher.utter_message(text=rendering.answer(sheet, topic))
+        say_answer(dispatcher, sheet, topic, channel)
         return TopicReply(quoted=[sheet])
     dispatcher.utter_message(text=rendering.missing(sheet, topic))
     others = [other for other in holders if other.id != sheet.id]
@@ -59,7 +70,7 @@ def answer_topic(dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], to
 
 
 def _answer_without_job(
-    dispatcher: CollectingDispatcher, holders: List[JobSheet], topic: Topic
+    dispatcher: CollectingDispatcher, holders: List[JobSheet], topic: Topic, channel: Optional[str]
 ) -> TopicReply:
     if not holders:
         dispatcher.utter_message(text=rendering.no_sheet_holds(topic))
@@ -69,15 +80,18 @@ def _answer_without_job(
     else:
         dispatcher.utter_message(text=rendering.several_jobs_intro(topic, holders))
     for holder in holders:
-        dispatcher.utter_message(text=rendering.answer(holder, topic))
+        say_answer(dispatcher, holder, topic, channel)
     return TopicReply(quoted=list(holders))
 
 
 def answer_topics(
-    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topics: Sequence[Topic]
+    dispatcher: CollectingDispatcher,
+    sheet: Optional[JobSheet],
+    topics: Sequence[Topic],
+    channel: Optional[str] = None,
 ) -> List[EventType]:
     """Answer each topic, then remember the job in focus, the topics and the sheets quoted."""
-    replies = [answer_topic(dispatcher, sheet, topic) for topic in topics]
+    replies = [answer_topic(dispatcher, sheet, topic, channel) for topic in topics]
     quoted = unique([holder.id for reply in replies for holder in reply.quoted])
     # With no job named, a single sheet answering becomes the job in focus.
     focus = sheet.id if sheet else (quoted[0] if len(quoted) == 1 else None)
@@ -125,4 +139,5 @@ class ActionAnswer(Action):
             if question.terms:
                 return glossary.define(dispatcher, question.terms)
             return help_action.show_help(dispatcher)
-        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION])
+        channel = tracker.get_latest_input_channel()
+        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel)

@@ -27,7 +27,7 @@ class ActionAcceptOffer(Action):
         if len(offered) != 1 or not topics:
             dispatcher.utter_message(text=rendering.NOTHING_PENDING)
             return [SlotSet(SLOT_OFFERED_JOBS, None)]
-        return answer_topics(dispatcher, offered[0], topics)
+        return answer_topics(dispatcher, offered[0], topics, tracker.get_latest_input_channel())
 
 
 class ActionDeclineOffer(Action):

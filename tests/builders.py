@@ -18,6 +18,7 @@ def build_tracker(
     ranks: Iterable[str] = (),
     other_jobs: Iterable[str] = (),
     entities: Iterable[Dict[str, Any]] = (),
+    channel: str = "rest",
 ) -> Tracker:
     """A tracker whose latest message has ``intent`` and one entity per value given."""
     entities = [
@@ -32,7 +33,7 @@ def build_tracker(
         sender_id="test-user",
         slots=dict(slots or {}),
         latest_message={"intent": {"name": intent, "confidence": 1.0}, "entities": entities, "text": text},
-        events=[],
+        events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,
         active_loop={},

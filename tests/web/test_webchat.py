@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, running
+from actions.charts import CHARTS_URL_ENV
+from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, running, server_env
 
 CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = ROOT / "tests" / "output"
@@ -18,7 +19,8 @@ def page_url(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("web_bot")
     port = free_port()
     page = f"http://127.0.0.1:{port}"
-    with action_server(workdir) as webhook, rasa_server(workdir, webhook, cors=[page]) as rasa_url:
+    charts = server_env(**{CHARTS_URL_ENV: f"{page}/charts"})
+    with action_server(workdir, env=charts) as webhook, rasa_server(workdir, webhook, cors=[page]) as rasa_url:
         command = [str(VENV_BIN / "python"), "-m", "bot.web", "--port", str(port), "--rasa-url", rasa_url]
         with running(command, f"{page}/", workdir / "web.log"):
             yield page
@@ -96,6 +98,9 @@ def test_questions_with_a_figure_a_follow_up_and_a_button(chat, page_url):
 
     salary = "\n".join(tab.ask("Combien gagne une opératrice back-office ?"))
     assert "1 766 € brut mensuel" in salary and "Source : " in salary
+    chart = tab.page.locator("img[src$='operateur_back_office-salary.png']")
+    chart.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert chart.evaluate("image => image.complete && image.naturalWidth > 0")
 
     follow_up = "\n".join(tab.ask("et ses inconvénients ?"))
     assert follow_up.startswith("Opérateur / opératrice back-office — Inconvénients")
