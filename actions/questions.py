@@ -20,12 +20,17 @@ from knowledge.topics import Topic, parse_topic
 T = TypeVar("T")
 
 
+# Telegram's limit on a button's data.
+MAX_PAYLOAD_BYTES = 64
+
+
 def ask_payload(sheet: JobSheet, topic: Optional[Topic] = None) -> str:
     """The message a button sends to ask ``topic`` (or the last topics) about ``sheet``."""
     entities: Dict[str, str] = {ENTITY_JOB: sheet.id}
     if topic is not None:
         entities[ENTITY_TOPIC] = topic.value
-    return f"/{INTENT_ASK if topic else INTENT_INFORM}{json.dumps(entities)}"
+    # Compact: Telegram refuses button data longer than 64 bytes.
+    return f"/{INTENT_ASK if topic else INTENT_INFORM}{json.dumps(entities, separators=(',', ':'))}"
 
 
 def job_buttons(sheets: Sequence[JobSheet]) -> List[Dict[str, str]]:

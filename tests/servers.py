@@ -65,7 +65,9 @@ def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterat
 
 
 @contextmanager
-def rasa_server(workdir: Path, actions_webhook: str, cors: Iterable[str] = ()) -> Iterator[str]:
+def rasa_server(
+    workdir: Path, actions_webhook: str, cors: Iterable[str] = (), env: Optional[Dict[str, str]] = None
+) -> Iterator[str]:
     """A ``rasa run`` server with the channels of ``credentials.yml`` (REST, socketio) and the
     trained model, answering browsers from the ``cors`` origins; yields its base URL."""
     port = free_port()
@@ -76,7 +78,7 @@ def rasa_server(workdir: Path, actions_webhook: str, cors: Iterable[str] = ()) -
         "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints),
         *(["--cors", *cors] if cors else []),
     ]
-    with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log"):
+    with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", env):
         yield f"http://127.0.0.1:{port}"
 
 

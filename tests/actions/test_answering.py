@@ -3,10 +3,12 @@ no-job rule, the context ("et ses inconvénients ?", "et pour le gestionnaire ?"
 import pytest
 
 from actions.answering import ActionAnswer
+from actions.knowledge_base import STORE
+from actions.questions import MAX_PAYLOAD_BYTES, ask_payload
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS,
 )
-from knowledge.topics import Topic
+from knowledge.topics import Topic, sheet_holds
 from tests.builders import build_tracker, run_action, texts
 from tests.expected import (
     FACTS, GESTIONNAIRE, GESTIONNAIRE_NAME, GESTIONNAIRE_SOURCE, MISSING, MISSING_SENTENCE,
@@ -49,7 +51,7 @@ def test_missing_fact_is_said_missing_and_the_other_sheet_offered(job, topic):
         offer = messages[1]
         assert NAMES[other] in plain(offer["text"])
         assert [button["payload"] for button in offer["buttons"]] == [
-            f'/ask{{"job": "{other}", "topic": "{topic.value}"}}'
+            f'/ask{{"job":"{other}","topic":"{topic.value}"}}'
         ]
         assert slots[SLOT_OFFERED_JOBS] == [other]
     else:
@@ -197,3 +199,10 @@ def test_accents_case_and_spacing_of_the_job_name_do_not_matter():
 def test_grouped_job_title_resolves_to_the_banking_sheet():
     messages, _ = ask(Topic.ACTIVITIES, jobs=["opérateur de traitements bancaires"])
     assert messages[0]["text"].startswith(GESTIONNAIRE_NAME)
+
+
+def test_every_button_payload_fits_telegram_s_64_bytes():
+    # Buttons ask a sheet only what it holds (offers, examples) or name it (lists).
+    payloads = [ask_payload(sheet, topic) for sheet in STORE.jobs for topic in Topic if sheet_holds(sheet, topic)]
+    payloads += [ask_payload(sheet) for sheet in STORE.jobs]
+    assert max(len(payload.encode()) for payload in payloads) <= MAX_PAYLOAD_BYTES
