@@ -108,6 +108,8 @@ def test_questions_with_a_figure_a_follow_up_and_a_button(chat, page_url):
     tab.ask("Quels métiers connais-tu ?")
     picked = "\n".join(tab.click_button("Gestionnaire de back office"))
     assert picked.startswith("Gestionnaire de back office — Présentation")
+    source_link = tab.page.locator(".rw-response a[href='http://www.observatoire-metiers-banque.fr']")
+    assert source_link.count() >= 1
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENSHOTS / "webchat.png"))
