@@ -24,7 +24,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -92,6 +92,9 @@ test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) ## Installe, entraîne si besoin
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval
 	$(RASA) test nlu --cross-validation --folds 5 --out results/crossval
+
+bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa init` → docs/PERFORMANCE.md
+	$(PYTHON) -m bot.bench
 
 clean: ## Supprime modèles et résultats (garde .venv)
 	rm -rf models results tests/output .rasa

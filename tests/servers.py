@@ -1,6 +1,4 @@
 """Start real action and Rasa servers on free loopback ports for the tests."""
-import os
-import socket
 import subprocess
 import sys
 import time
@@ -11,20 +9,12 @@ from typing import Dict, Iterable, Iterator, List, Optional
 
 import requests
 
+from bot.processes import free_port, server_env  # noqa: F401 (shared with the tests)
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 MODEL = ROOT / "models" / "backoffice.tar.gz"
 STARTUP_TIMEOUT_S = 180
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def server_env(**extra: str) -> Dict[str, str]:
-    return dict(os.environ, RASA_TELEMETRY_ENABLED="false", **extra)
 
 
 def _wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
