@@ -172,9 +172,10 @@ def measure_latency(servers: Servers, count: int) -> List[float]:
     return timings
 
 
-def measure_throughput(servers: Servers, conversations: int) -> Tuple[float, int]:
-    """Messages per second with ``conversations`` users talking at once, and errors."""
-    errors = []
+def measure_throughput(servers: Servers, conversations: int) -> Tuple[float, int, int]:
+    """Messages per second with ``conversations`` users talking at once; failed
+    requests; messages that got no reply at all."""
+    errors, silences = [], []
     lock = threading.Lock()
     run = uuid.uuid4().hex[:8]
 
@@ -182,17 +183,20 @@ def measure_throughput(servers: Servers, conversations: int) -> Tuple[float, int
         script = CONVERSATIONS[index % len(CONVERSATIONS)]
         for turn in range(TURNS_PER_CONVERSATION):
             try:
-                if not say(servers.url, f"load-{run}-{index}", script[turn % len(script)]):
-                    raise ValueError("réponse vide")
+                replies = say(servers.url, f"load-{run}-{index}", script[turn % len(script)])
             except Exception as error:  # counted, whatever it is
                 with lock:
                     errors.append(error)
+                continue
+            if not replies:
+                with lock:
+                    silences.append(turn)
 
     started = time.perf_counter()
     with ThreadPoolExecutor(max_workers=conversations) as pool:
         list(pool.map(converse, range(conversations)))
     elapsed = time.perf_counter() - started
-    return conversations * TURNS_PER_CONVERSATION / elapsed, len(errors)
+    return conversations * TURNS_PER_CONVERSATION / elapsed, len(errors), len(silences)
 
 
 def train(directory: Path, out: Path, cache: Path) -> float:
@@ -234,9 +238,10 @@ def benchmark(bot: Bot, messages: int, repeats: int, log_dir: Path) -> None:
             bot.add("p95_ms", quantiles[94])
             bot.add("p99_ms", quantiles[98])
             for conversations in CONCURRENCY:
-                rate, errors = measure_throughput(servers, conversations)
+                rate, errors, silences = measure_throughput(servers, conversations)
                 bot.add(f"rate_{conversations}", rate)
                 bot.add(f"errors_{conversations}", errors)
+                bot.add(f"silences_{conversations}", silences)
             bot.add("rasa_rss_mb", rss_mb(servers.rasa.pid))
             if servers.actions:
                 bot.add("actions_rss_mb", rss_mb(servers.actions.pid))
@@ -245,6 +250,7 @@ def benchmark(bot: Bot, messages: int, repeats: int, log_dir: Path) -> None:
 
 def make_floor(workdir: Path) -> Path:
     directory = workdir / "floor"
+    directory.mkdir()
     subprocess.run([str(VENV_BIN / "rasa"), "init", "--no-prompt", "--init-dir", str(directory)],
                    check=True, capture_output=True, env=server_env(RASA_CACHE_DIRECTORY=str(workdir / "init-cache")))
     return directory
@@ -255,7 +261,8 @@ ROWS = [
     ("Latence p95 (ms)", "p95_ms", "{:.1f}"),
     ("Latence p99 (ms)", "p99_ms", "{:.1f}"),
     *((f"Débit, {n} conversation(s) simultanée(s) (messages/s)", f"rate_{n}", "{:.1f}") for n in CONCURRENCY),
-    *((f"Erreurs à {n} conversation(s)", f"errors_{n}", "{:.0f}") for n in CONCURRENCY),
+    *((f"Requêtes en erreur à {n} conversation(s)", f"errors_{n}", "{:.0f}") for n in CONCURRENCY),
+    *((f"Messages restés sans réponse à {n} conversation(s)", f"silences_{n}", "{:.0f}") for n in CONCURRENCY),
     ("Mémoire résidente du serveur Rasa, à chaud (Mo)", "rasa_rss_mb", "{:.0f}"),
     ("Mémoire résidente du serveur d'actions, à chaud (Mo)", "actions_rss_mb", "{:.0f}"),
     ("Démarrage jusqu'à la première réponse (s)", "startup_s", "{:.1f}"),
