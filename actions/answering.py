@@ -24,7 +24,7 @@ from actions.charts import chart_url
 from actions.knowledge_base import STORE
 from actions.names import ACTION_ANSWER, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
 from actions.questions import (
-    ask_payload, job_at_rank, job_buttons, last_topics, listed_jobs, read_question, unique,
+    ask_payload, job_at_rank, last_topics, listed_jobs, read_question, unique,
 )
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions import rendering
 from actions.answering import answer_topics
 from actions.knowledge_base import STORE
-from actions.names import ACTION_ACCEPT_OFFER, ACTION_DECLINE_OFFER, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.names import ACTION_ACCEPT_OFFER, ACTION_DECLINE_OFFER, SLOT_OFFERED_JOBS
 from actions.questions import last_topics
 
 

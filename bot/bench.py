@@ -314,6 +314,32 @@ Le serveur d'actions ne pèse presque rien (requête à la base : ligne ci-dessu
 chargée et indexée une fois, aucun fichier n'est lu par message)."""
 
 
+def targets(ours: Bot, floor: Bot) -> List[str]:
+    """The issue's targets for this 2-core machine, each with its measure and verdict."""
+    def value(bot: Bot, key: str) -> float:
+        return bot.median(key) or 0.0
+
+    checks = [
+        ("p95 ≤ 1,2 × celui du plancher", value(ours, "p95_ms") <= 1.2 * value(floor, "p95_ms"),
+         f"{value(ours, 'p95_ms'):.1f} ms contre {1.2 * value(floor, 'p95_ms'):.1f} ms"),
+        ("p95 < 50 ms", value(ours, "p95_ms") < 50, f"{value(ours, 'p95_ms'):.1f} ms"),
+        ("aucune erreur à 50 conversations", value(ours, "errors_50") == 0 and value(ours, "silences_50") == 0,
+         f"{value(ours, 'errors_50'):.0f} erreur, {value(ours, 'silences_50'):.0f} message sans réponse"),
+        ("débit à 10 conversations ≥ 0,8 × celui du plancher", value(ours, "rate_10") >= 0.8 * value(floor, "rate_10"),
+         f"{value(ours, 'rate_10'):.1f} contre {0.8 * value(floor, 'rate_10'):.1f} messages/s"),
+        ("mémoire du serveur Rasa ≤ celle du plancher + 250 Mo",
+         value(ours, "rasa_rss_mb") <= value(floor, "rasa_rss_mb") + 250,
+         f"{value(ours, 'rasa_rss_mb'):.0f} Mo contre {value(floor, 'rasa_rss_mb') + 250:.0f} Mo"),
+        ("serveur d'actions ≤ 250 Mo", value(ours, "actions_rss_mb") <= 250, f"{value(ours, 'actions_rss_mb'):.0f} Mo"),
+        ("entraînement complet ≤ 120 s", value(ours, "train_s") <= 120, f"{value(ours, 'train_s'):.0f} s"),
+        ("démarrage ≤ 30 s", value(ours, "startup_s") <= 30, f"{value(ours, 'startup_s'):.1f} s"),
+    ]
+    lines = ["## Objectifs", "", "| objectif | mesure | atteint |", "| --- | --- | --- |"]
+    for label, met, measured in checks:
+        lines.append(f"| {label} | {measured.replace('.', ',')} | {'oui' if met else '**non**'} |")
+    return lines
+
+
 def write_report(ours: Bot, plain: Bot, floor: Bot, messages: int, repeats: int) -> None:
     lines = [
         "# Performance",
@@ -321,7 +347,7 @@ def write_report(ours: Bot, plain: Bot, floor: Bot, messages: int, repeats: int)
         f"Mesuré le {date.today().strftime('%d/%m/%Y')} par `make bench` (`bot/bench.py`), sur : {machine()} ;",
         f"{versions()}.",
         "",
-        f"Le « plancher » est un bot minimal de la même version de Rasa créé à la volée par `rasa init`",
+        "Le « plancher » est un bot minimal de la même version de Rasa créé à la volée par `rasa init`",
         "(anglais, sans serveur d'actions). Même protocole pour les deux : canal REST sur la boucle locale,",
         f"{messages} messages d'un mélange français réaliste (questions, relances, hors sujet) après",
         f"{WARM_UP_MESSAGES} messages de mise en route ; débit : conversations simultanées de",
@@ -336,7 +362,7 @@ def write_report(ours: Bot, plain: Bot, floor: Bot, messages: int, repeats: int)
             f"| {label} | {cell(ours, key, pattern)} | {cell(floor, key, pattern)} | {ratio(ours, floor, key)} "
             f"| {cell(plain, key, pattern)} |"
         )
-    lines += ["", OPTIMISATIONS, "", "Valeurs de chaque répétition :", ""]
+    lines += ["", *targets(ours, floor), "", OPTIMISATIONS, "", "Valeurs de chaque répétition :", ""]
     for bot in (ours, plain, floor):
         for key, values in bot.figures.items():
             lines.append(f"- {bot.name}, `{key}` : " + ", ".join(f"{value:.1f}".replace(".", ",") for value in values))
