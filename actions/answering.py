@@ -118,7 +118,7 @@ class ActionAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         question = read_question(tracker)
-        if question.unknown_job and not question.jobs:
+        if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.topics)
         if len(question.jobs) > 1:
             return comparing.compare(dispatcher, question.jobs, question.topics)

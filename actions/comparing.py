@@ -45,7 +45,7 @@ class ActionCompare(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         question = read_question(tracker)
-        if question.unknown_job and not question.jobs:
+        if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.topics)
         sheets = compared_jobs(question.jobs, STORE.get(tracker.get_slot(SLOT_JOB) or ""))
         return compare(dispatcher, sheets, question.topics)

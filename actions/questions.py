@@ -48,6 +48,11 @@ class Question:
     # The user named a job the knowledge base does not have ("boulanger").
     unknown_job: bool = False
 
+    @property
+    def only_unknown_jobs(self) -> bool:
+        """Every job named is one the sheets do not cover."""
+        return self.unknown_job and not self.jobs
+
 
 def unique(items: Iterable[T], key: Callable[[T], Hashable] = lambda item: item) -> List[T]:
     """``items`` without repeats, in order (records compare by ``key``, e.g. their id)."""

@@ -209,16 +209,19 @@ RENDERERS: Dict[Topic, Callable[[JobSheet], str]] = {
 }
 
 
-def source_line(sheet: JobSheet) -> str:
+def _origin_and_address(sheet: JobSheet) -> str:
+    """" ; chiffres : <origin> ; <page or site>", each part only when the sheet has it."""
     source = sheet.source
-    text = f"Source : fiche « {source.title} », {source.publisher}"
-    if source.figures_origin:
-        text += f" ; chiffres : {source.figures_origin}"
+    text = f" ; chiffres : {source.figures_origin}" if source.figures_origin else ""
     if source.page_url:
         text += f" ; {source.page_url}"
     elif source.website:
         text += f" ; site : {source.website}"
     return text
+
+
+def source_line(sheet: JobSheet) -> str:
+    return f"Source : fiche « {sheet.source.title} », {sheet.source.publisher}{_origin_and_address(sheet)}"
 
 
 def answer(sheet: JobSheet, topic: Topic) -> str:
@@ -350,15 +353,7 @@ def sources(quoted: Sequence[JobSheet], every_sheet: Sequence[JobSheet]) -> str:
 
 
 def _source_detail(sheet: JobSheet) -> str:
-    source = sheet.source
-    text = f"la fiche « {source.title} » (éditeur : {source.publisher})"
-    if source.figures_origin:
-        text += f" ; chiffres : {source.figures_origin}"
-    if source.page_url:
-        text += f" ; {source.page_url}"
-    elif source.website:
-        text += f" ; site : {source.website}"
-    return text
+    return f"la fiche « {sheet.source.title} » (éditeur : {sheet.source.publisher}){_origin_and_address(sheet)}"
 
 
 COMPARE_BUTTON = "Comparer les métiers"
