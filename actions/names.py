@@ -36,3 +36,12 @@ ACTION_SHOW_SOURCE = "action_show_source"
 ACTION_ACCEPT_OFFER = "action_accept_offer"
 ACTION_DECLINE_OFFER = "action_decline_offer"
 ACTION_SHOW_HELP = "action_show_help"
+
+ACTION_FALLBACK = "action_fallback"
+RESPONSE_NOT_UNDERSTOOD = "utter_default"
+RESPONSE_MESSAGE_TOO_LONG = "utter_message_too_long"
+RESPONSE_ACTION_FAILED = "utter_action_failed"
+
+# Longer messages are not read (bot/message_length_guard.py): a question is a few dozen
+# characters, and the pipeline's time grows with the length (15 s for 100 000 characters).
+LONGEST_MESSAGE_CHARS = 1000

@@ -1,4 +1,11 @@
-"""Messaging apps, switched on from the environment: Telegram and Slack.
+"""Channels of ``credentials.yml`` that Rasa's own need adjusting for.
+
+The chat page's socket.io channel only accepts pages from the widget's origins
+(``BACKOFFICE_WIDGET_ORIGINS``, see ``bot.web.widget_origins``): Rasa's own
+accepts any web site. Programs that send no ``Origin`` header are not browsers and
+are let in, as by the REST channel.
+
+Messaging apps, switched on from the environment: Telegram and Slack.
 
 ``credentials.yml`` lists these two channels without any secret. Each reads its
 settings from environment variables and stays off (no webhook route) while its
@@ -24,10 +31,13 @@ from aiogram.bot.api import TELEGRAM_PRODUCTION, TelegramAPIServer
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.slack import SlackBot, SlackInput as RasaSlackInput
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.telegram import TelegramInput as RasaTelegramInput, TelegramOutput
 from rasa.shared.exceptions import RasaException
 from sanic import Blueprint
 from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.web import widget_origins
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +54,29 @@ SLACK_API_URL_ENV = "SLACK_API_URL"
 def _switched_off(name: str, variable: str) -> Blueprint:
     logger.info(f"Canal {name} désactivé : la variable d'environnement {variable} n'est pas définie.")
     return Blueprint(f"{name}_webhook", __name__)
+
+
+class SocketIOInput(RasaSocketIOInput):
+    """Rasa's socket.io channel, refusing browsers on other web sites than the widget's."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        blueprint = super().blueprint(on_new_message)
+        # Rasa turns python-engineio's origin check off, and a browser lets any page open a
+        # WebSocket: checked here at connection. (Turning engineio's check back on would also
+        # make it send CORS headers, twice with Sanic-CORS's, which browsers reject.)
+        namespace = self.namespace or "/"
+        rasa_connect = self.sio.handlers[namespace]["connect"]
+        allowed = set(widget_origins(os.environ))
+
+        async def connect(sid: Text, environ: Dict, auth: Optional[Dict]) -> bool:
+            origin = environ.get("HTTP_ORIGIN")
+            if origin and origin not in allowed:
+                logger.warning(f"Connexion socket.io refusée depuis l'origine {origin!r}.")
+                return False
+            return await rasa_connect(sid, environ, auth)
+
+        self.sio.on("connect", connect, namespace=namespace)
+        return blueprint
 
 
 class _TelegramOutput(TelegramOutput):

@@ -18,12 +18,14 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import ENTITY_JOB, ENTITY_TERM, ENTITY_TOPIC
-from bot import rasa_speedups
+from bot import action_failures, rasa_speedups
 from knowledge.store import JOB, TERM, TOPIC, KnowledgeStore, default_store
 
-# `rasa run` imports this module with the model (config.yml): the moment to install the
-# server speed-up that docs/PERFORMANCE.md measures.
+# `rasa run` and `rasa shell` import this module with the model (config.yml): the moment to
+# install the server speed-up that docs/PERFORMANCE.md measures, and the apology sent when
+# the action server fails.
 rasa_speedups.install()
+action_failures.install()
 
 ENTITY_OF_KIND = {JOB: ENTITY_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM}
 

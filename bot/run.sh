@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Starts the action server (port 5055) in the background, waits until it answers,
-# then runs the Rasa server (REST channel, port 5005) or `rasa shell` in the
-# foreground. The action server is stopped when the foreground command ends.
+# then runs the Rasa server (channels of credentials.yml, port 5005, through
+# bot/rasa_run.py for its security settings) or `rasa shell` in the foreground.
+# The action server is stopped when the foreground command ends. Conversations are
+# kept in var/ (endpoints.yml).
 # Usage: bot/run.sh server|shell
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p var
 mode=${1:-server}
 venv=.venv/bin
 actions_url=http://localhost:5055/health
@@ -41,9 +44,7 @@ case "$mode" in
     echo "Démarrage de Rasa (port 5005). Page de discussion : http://localhost:${BACKOFFICE_WEB_PORT:-8080}/"
     echo "Ou, en ligne de commande :"
     echo "  curl -s localhost:5005/webhooks/rest/webhook -d '{\"sender\": \"moi\", \"message\": \"Quel est le salaire d'\''un opérateur back-office ?\"}'"
-    web_port=${BACKOFFICE_WEB_PORT:-8080}
-    "$venv/rasa" run --port 5005 --credentials credentials.yml --endpoints endpoints.yml \
-      --cors "http://localhost:$web_port" "http://127.0.0.1:$web_port"
+    "$venv/python" -m bot.rasa_run --port 5005 --credentials credentials.yml --endpoints endpoints.yml
     ;;
   shell)
     "$venv/rasa" shell --endpoints endpoints.yml

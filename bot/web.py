@@ -12,13 +12,24 @@ import sys
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import List, Optional
+from typing import List, Mapping, Optional
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 WIDGET = WEB_DIR / "vendor" / "rasa-webchat.js"
 PORT_ENV = "BACKOFFICE_WEB_PORT"
 RASA_URL_ENV = "BACKOFFICE_RASA_URL"
 DEFAULT_PORT = 8080
+WIDGET_ORIGINS_ENV = "BACKOFFICE_WIDGET_ORIGINS"
+
+
+def widget_origins(environ: Mapping[str, str]) -> List[str]:
+    """The origins of the pages allowed to talk to Rasa from a browser (CORS, socket.io):
+    ``BACKOFFICE_WIDGET_ORIGINS`` (space-separated), by default this page on this machine."""
+    configured = environ.get(WIDGET_ORIGINS_ENV, "").split()
+    if configured:
+        return configured
+    port = environ.get(PORT_ENV) or DEFAULT_PORT
+    return [f"http://localhost:{port}", f"http://127.0.0.1:{port}"]
 
 
 class PageHandler(SimpleHTTPRequestHandler):

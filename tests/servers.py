@@ -5,11 +5,13 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional
+from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 import requests
+import yaml
 
 from bot.processes import free_port, server_env  # noqa: F401 (shared with the tests)
+from bot.web import WIDGET_ORIGINS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -46,9 +48,9 @@ def running(command: List[str], health_url: str, log: Path, env: Optional[Dict[s
 
 
 @contextmanager
-def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterator[str]:
-    """A ``rasa run actions`` server; yields its webhook URL."""
-    port = free_port()
+def action_server(workdir: Path, env: Optional[Dict[str, str]] = None, port: Optional[int] = None) -> Iterator[str]:
+    """A ``rasa run actions`` server (on ``port`` if given); yields its webhook URL."""
+    port = port or free_port()
     command = [str(VENV_BIN / "rasa"), "run", "actions", "--port", str(port)]
     with running(command, f"http://127.0.0.1:{port}/health", workdir / f"actions-{port}.log", env):
         yield f"http://127.0.0.1:{port}/webhook"
@@ -56,19 +58,27 @@ def action_server(workdir: Path, env: Optional[Dict[str, str]] = None) -> Iterat
 
 @contextmanager
 def rasa_server(
-    workdir: Path, actions_webhook: str, cors: Iterable[str] = (), env: Optional[Dict[str, str]] = None
+    workdir: Path,
+    actions_webhook: str,
+    origins: Iterable[str] = (),
+    env: Optional[Dict[str, str]] = None,
+    stores: Optional[Dict[str, Any]] = None,
 ) -> Iterator[str]:
-    """A ``rasa run`` server with the channels of ``credentials.yml`` (REST, socketio) and the
-    trained model, answering browsers from the ``cors`` origins; yields its base URL."""
+    """A Rasa server started as ``make run`` does (``bot.rasa_run``), with the channels of
+    ``credentials.yml``, the trained model, the tracker and lock ``stores`` given (endpoints.yml
+    sections; in memory by default), answering browsers from the widget ``origins``;
+    yields its base URL."""
     port = free_port()
-    endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(f'action_endpoint:\n  url: "{actions_webhook}"\n')
+    endpoints = workdir / f"endpoints-{port}.yml"
+    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": actions_webhook}, **(stores or {})}))
+    environment = dict(env or server_env())
+    if origins:
+        environment[WIDGET_ORIGINS_ENV] = " ".join(origins)
     command = [
-        str(VENV_BIN / "rasa"), "run", "--port", str(port), "--model", str(MODEL),
+        str(VENV_BIN / "python"), "-m", "bot.rasa_run", "--port", str(port), "--model", str(MODEL),
         "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints),
-        *(["--cors", *cors] if cors else []),
     ]
-    with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", env):
+    with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", environment):
         yield f"http://127.0.0.1:{port}"
 
 
