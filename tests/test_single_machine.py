@@ -1,0 +1,145 @@
+"""The single-machine set-up of `make run`, with real servers: conversations kept in SQLite
+across a restart of Rasa, the HTTP API refused without its token, browsers answered only
+from the widget's origin, and a French apology while the action server is down."""
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+import requests
+import socketio
+import yaml
+
+from bot.rasa_run import API_TOKEN_ENV
+from tests.expected import plain
+from tests.servers import ROOT, action_server, free_port, rasa_server, say, server_env
+
+OPERATEUR_SALARY = "1 766 € brut mensuel"
+TOKEN = "jeton-des-tests-0123456789abcdef"
+WIDGET_ORIGIN = "http://localhost:8765"
+OTHER_SITE = "http://site-inconnu.example"
+SHIPPED_TRACKER_STORE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]
+
+
+class SingleMachine:
+    """An action server and a Rasa server as `make run` starts them, each stoppable."""
+
+    def __init__(self, workdir: Path) -> None:
+        self.workdir = workdir
+        self.actions_port = free_port()
+        self.webhook = f"http://127.0.0.1:{self.actions_port}/webhook"
+        self.database = workdir / "var" / "conversations.db"
+        self.database.parent.mkdir()
+        self.actions = ExitStack()
+        self.rasa = ExitStack()
+        self.url = ""
+
+    def start_actions(self) -> None:
+        self.actions.enter_context(action_server(self.workdir, port=self.actions_port))
+
+    def stop_actions(self) -> None:
+        self.actions.close()
+
+    def start_rasa(self) -> None:
+        stores = {"tracker_store": {**SHIPPED_TRACKER_STORE, "db": str(self.database)}}
+        self.url = self.rasa.enter_context(rasa_server(
+            self.workdir, self.webhook, origins=[WIDGET_ORIGIN],
+            env=server_env(**{API_TOKEN_ENV: TOKEN}), stores=stores,
+        ))
+
+    def stop_rasa(self) -> None:
+        self.rasa.close()
+
+
+@pytest.fixture(scope="module")
+def machine(tmp_path_factory):
+    machine = SingleMachine(tmp_path_factory.mktemp("single_machine"))
+    try:
+        machine.start_actions()
+        machine.start_rasa()
+        yield machine
+    finally:
+        machine.stop_rasa()
+        machine.stop_actions()
+
+
+def texts(replies):
+    return plain("\n".join(reply.get("text", "") for reply in replies))
+
+
+def test_conversations_are_kept_in_sqlite_under_the_data_folder_by_default():
+    assert SHIPPED_TRACKER_STORE == {"type": "SQL", "dialect": "sqlite", "db": "var/conversations.db"}
+
+
+def test_a_restart_of_rasa_keeps_each_users_context(machine):
+    assert OPERATEUR_SALARY in texts(say(machine.url, "avant-redemarrage", "salaire d'un opérateur back-office ?"))
+    say(machine.url, "autre-personne", "la formation du gestionnaire de back office ?")
+    machine.stop_rasa()
+    machine.start_rasa()
+    follow_up = texts(say(machine.url, "avant-redemarrage", "et ses inconvénients ?"))
+    assert "Opérateur / opératrice back-office — Inconvénients" in follow_up
+    other = texts(say(machine.url, "autre-personne", "et les compétences ?"))
+    assert "Gestionnaire de back office — Compétences" in other
+
+
+API_CALLS = [
+    ("GET", "/conversations/avant-redemarrage/tracker", None),
+    ("GET", "/status", None),
+    ("POST", "/model/parse", {"text": "salaire"}),
+]
+
+
+@pytest.mark.parametrize("method,path,body", API_CALLS)
+def test_the_http_api_refuses_calls_without_the_token(machine, method, path, body):
+    def call(**params):
+        return requests.request(method, machine.url + path, params=params, json=body, timeout=30).status_code
+
+    assert call() == 401
+    assert call(token="mauvais-jeton-0123456789") == 401
+    assert call(token=TOKEN) == 200
+
+
+def test_the_http_api_is_off_without_a_secret(rest_bot):
+    assert requests.get(rest_bot + "/conversations/quelqu-un/tracker", timeout=30).status_code == 404
+    assert requests.post(rest_bot + "/model/parse", json={"text": "salaire"}, timeout=30).status_code == 404
+
+
+def allowed_origin(url: str, origin: str):
+    preflight = requests.options(
+        url + "/webhooks/rest/webhook",
+        headers={"Origin": origin, "Access-Control-Request-Method": "POST"}, timeout=30,
+    )
+    return preflight.headers.get("Access-Control-Allow-Origin")
+
+
+def test_browsers_may_call_the_rest_channel_only_from_the_widget_origin(machine):
+    assert allowed_origin(machine.url, WIDGET_ORIGIN) == WIDGET_ORIGIN
+    assert allowed_origin(machine.url, OTHER_SITE) is None
+
+
+def socketio_connects(url: str, origin: str) -> bool:
+    client = socketio.Client()
+    try:
+        client.connect(url, headers={"Origin": origin}, wait_timeout=10)
+    except socketio.exceptions.ConnectionError:
+        return False
+    client.disconnect()
+    return True
+
+
+def test_the_chat_widget_channel_accepts_only_pages_from_the_widget_origin(machine):
+    assert socketio_connects(machine.url, WIDGET_ORIGIN)
+    assert not socketio_connects(machine.url, OTHER_SITE)
+
+
+def test_while_the_action_server_is_down_the_user_gets_an_apology_then_answers_again(machine):
+    machine.stop_actions()
+    try:
+        apology = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
+        assert texts(apology) == (
+            "Désolé, je ne peux pas consulter les fiches métiers pour le moment. "
+            "Reposez votre question dans quelques instants."
+        )
+    finally:
+        machine.start_actions()
+    answer = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
+    assert OPERATEUR_SALARY in texts(answer)
