@@ -13,7 +13,11 @@ MODEL := models/backoffice.tar.gz
 WEBCHAT_VERSION := 1.0.1
 WEBCHAT_SHA1 := 918985573aa505d81ab927c5ea5919ae29a5ecfd
 WEBCHAT := web/vendor/rasa-webchat.js
+# Debian packages the tests use: the browser Playwright drives (it never downloads one), and
+# the PostgreSQL and Redis servers of the scale-out test (skipped, saying why, without them).
 CHROMIUM := /usr/bin/chromium
+REDIS := /usr/bin/redis-server
+POSTGRES := /usr/bin/pg_ctlcluster
 CHARTS := web/charts/.drawn
 VOCABULARY_NLU := data/nlu/vocabulary.yml
 KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
@@ -24,7 +28,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval bench clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench audit clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -64,10 +68,17 @@ $(CHARTS): $(KNOWLEDGE) bot/charts.py actions/charts.py | $(INSTALLED)
 	$(PYTHON) -m bot.charts
 	@touch $@
 
-# The browser the web tests drive (Debian package; Playwright never downloads one).
+$(CHROMIUM): PACKAGE := chromium
+$(REDIS): PACKAGE := redis-server
+$(POSTGRES): PACKAGE := postgresql
 $(CHROMIUM):
-	@[ "$$(id -u)" = 0 ] || { echo "Installez le paquet Debian chromium (apt-get install chromium)." >&2; exit 1; }
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+	@[ "$$(id -u)" = 0 ] || { echo "Installez le paquet Debian $(PACKAGE) (apt-get install $(PACKAGE))." >&2; exit 1; }
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGE)
+$(REDIS) $(POSTGRES):
+	@if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(PACKAGE) \
+	  || echo "Paquet $(PACKAGE) non installé : le test de montée en charge sera sauté." >&2; \
+	else echo "Sans le paquet Debian $(PACKAGE) (apt-get install $(PACKAGE)), le test de montée en charge sera sauté." >&2; fi
 
 train: $(MODEL) ## Entraîne le modèle si les données sont plus récentes que lui
 
@@ -87,7 +98,7 @@ actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
 validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings
 
-test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) ## Installe, entraîne si besoin et lance tous les tests
+test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) $(REDIS) $(POSTGRES) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval
@@ -95,6 +106,19 @@ crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) d
 
 bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa init` → docs/PERFORMANCE.md
 	$(PYTHON) -m bot.bench
+
+# pip-audit needs a newer `packaging` than Rasa allows: it gets a venv of its own.
+PIP_AUDIT_VERSION := 2.10.1
+PIP_AUDIT := .make/audit/bin/pip-audit
+
+$(PIP_AUDIT):
+	python3 -m venv .make/audit
+	.make/audit/bin/pip install --quiet pip-audit==$(PIP_AUDIT_VERSION)
+
+audit: $(PIP_AUDIT) | $(INSTALLED) ## Avis de sécurité visant les versions figées (pip-audit) → results/pip-audit.json
+	@mkdir -p results
+	-$(PIP_AUDIT) -r requirements.txt --no-deps --disable-pip --progress-spinner off --format json -o results/pip-audit.json
+	$(PYTHON) -m bot.audit results/pip-audit.json
 
 clean: ## Supprime modèles et résultats (garde .venv)
 	rm -rf models results tests/output .rasa
