@@ -143,3 +143,9 @@ def test_while_the_action_server_is_down_the_user_gets_an_apology_then_answers_a
         machine.start_actions()
     answer = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
     assert OPERATEUR_SALARY in texts(answer)
+
+
+def test_requests_over_a_megabyte_are_refused_and_the_server_stays_up(machine):
+    oversized = {"sender": "trop-gros", "message": "a" * 2_000_000}
+    assert requests.post(machine.url + "/webhooks/rest/webhook", json=oversized, timeout=60).status_code == 413
+    assert OPERATEUR_SALARY in texts(say(machine.url, "trop-gros", "salaire d'un opérateur back-office ?"))

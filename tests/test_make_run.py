@@ -1,0 +1,69 @@
+"""`make run` in a copy of the project that has no model yet: it trains one instead of
+failing, creates the data folder, starts the bot, and the bot answers."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.servers import ROOT, free_port, server_env
+
+RASA_PORT, ACTIONS_PORT = 5005, 5055
+STARTUP_TIMEOUT_S = 900
+
+
+def port_in_use(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def copy_of_the_project(target: Path) -> Path:
+    """The project's files as a fresh clone has them (times kept, so nothing looks changed),
+    with the installed venv and widget; no model."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                            capture_output=True, check=True, text=True).stdout.split("\0")
+    for name in filter(None, listed):
+        if (ROOT / name).is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target / name)
+    (target / ".venv").symlink_to(ROOT / ".venv")
+    for built in ("web/vendor", "web/charts"):
+        shutil.copytree(ROOT / built, target / built)
+    return target
+
+
+def test_make_run_without_a_model_trains_one_then_answers(tmp_path):
+    busy = [port for port in (RASA_PORT, ACTIONS_PORT) if port_in_use(port)]
+    if busy:
+        pytest.skip(f"port(s) {busy} déjà pris (un bot tourne-t-il ?) : `make run` en a besoin")
+    project = copy_of_the_project(tmp_path / "projet")
+    assert not (project / "models").exists()
+    env = server_env(BACKOFFICE_WEB_PORT=str(free_port()))
+    log = tmp_path / "make-run.log"
+    with log.open("w") as output:
+        make = subprocess.Popen(["make", "run"], cwd=project, stdout=output, stderr=subprocess.STDOUT,
+                                env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while time.monotonic() < deadline and make.poll() is None:
+            try:
+                requests.get(f"http://127.0.0.1:{RASA_PORT}/", timeout=1)
+                break
+            except requests.ConnectionError:
+                time.sleep(1)
+        assert make.poll() is None, log.read_text()[-3000:]
+        replies = requests.post(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook",
+                                json={"sender": "make-run", "message": "salaire d'un opérateur back-office ?"},
+                                timeout=60).json()
+        assert "1\u202f766\u00a0€ brut mensuel" in "\n".join(reply.get("text", "") for reply in replies)
+        assert "rasa train" in log.read_text()
+        assert (project / "models" / "backoffice.tar.gz").exists()
+        assert (project / "var" / "conversations.db").exists()
+    finally:
+        os.killpg(make.pid, signal.SIGTERM)
+        make.wait(timeout=60)
