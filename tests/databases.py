@@ -19,7 +19,7 @@ import psycopg2
 import pytest
 import redis
 
-from tests.servers import free_port
+from tests.servers import free_port, stopped_at_exit
 
 STARTUP_TIMEOUT_S = 60
 POSTGRES_USER = "postgres"
@@ -76,18 +76,6 @@ def _wait(check, process: subprocess.Popen, log: Path, what: str) -> None:
 
 
 @contextmanager
-def _stopped_at_exit(process: subprocess.Popen) -> Iterator[None]:
-    try:
-        yield
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-@contextmanager
 def postgres_server(log_dir: Path) -> Iterator[Postgres]:
     """A fresh PostgreSQL cluster on a free loopback port, password authentication only."""
     bin_dir = _postgres_bin()
@@ -113,7 +101,7 @@ def postgres_server(log_dir: Path) -> Iterator[Postgres]:
                                    "-h", server.host, "-k", str(cluster)]),
                 stdout=output, stderr=subprocess.STDOUT,
             )
-        with _stopped_at_exit(process):
+        with stopped_at_exit(process):
             _wait(lambda: server.connect().close(), process, log, "PostgreSQL")
             yield server
     finally:
@@ -134,7 +122,7 @@ def redis_server(log_dir: Path) -> Iterator[Redis]:
              "--save", "", "--appendonly", "no"],
             stdout=output, stderr=subprocess.STDOUT,
         )
-    with _stopped_at_exit(process):
+    with stopped_at_exit(process):
         client = redis.Redis(host=server.host, port=server.port, password=server.password, socket_timeout=2)
         _wait(client.ping, process, log, "Redis")
         yield server

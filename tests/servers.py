@@ -33,18 +33,25 @@ def _wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextmanager
+def stopped_at_exit(process: subprocess.Popen) -> Iterator[None]:
+    """Terminates ``process`` at the end of the block, killing it if it lingers."""
+    try:
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
 def running(command: List[str], health_url: str, log: Path, env: Optional[Dict[str, str]] = None) -> Iterator[None]:
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env=env or server_env())
-        try:
+        with stopped_at_exit(process):
             _wait_until_up(process, health_url, log)
             yield
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
 
 
 @contextmanager
