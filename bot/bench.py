@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
 import requests
+import yaml
 
 from bot.processes import free_port, server_env
 from bot.rasa_speedups import SWITCH_ENV
@@ -112,7 +113,12 @@ class Servers:
         if self.bot.with_actions:
             port = free_port()
             self.actions = self._spawn(["run", "actions", "--port", str(port)], "actions")
-            endpoints.write_text(f'action_endpoint:\n  url: "http://127.0.0.1:{port}/webhook"\n')
+            # This bot as shipped: conversations written to SQLite (endpoints.yml), in a new file.
+            shipped = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]
+            endpoints.write_text(yaml.safe_dump({
+                "action_endpoint": {"url": f"http://127.0.0.1:{port}/webhook"},
+                "tracker_store": {**shipped, "db": str(self.log_dir / f"conversations-{uuid.uuid4().hex}.db")},
+            }))
             self._wait(f"http://127.0.0.1:{port}/health")
         port = free_port()
         self.rasa = self._spawn(["run", "--port", str(port), "--model", str(self.bot.model),
@@ -352,7 +358,8 @@ def write_report(ours: Bot, plain: Bot, floor: Bot, messages: int, repeats: int)
         f"{messages} messages d'un mélange français réaliste (questions, relances, hors sujet) après",
         f"{WARM_UP_MESSAGES} messages de mise en route ; débit : conversations simultanées de",
         f"{TURNS_PER_CONVERSATION} messages chacune. Chaque chiffre est la médiane de {repeats} répétitions",
-        "(serveurs relancés à chaque fois). Le bot compte l'aller-retour au serveur d'actions.",
+        "(serveurs relancés à chaque fois). Chacun tel que livré : le bot compte l'aller-retour au serveur",
+        "d'actions et l'écriture des conversations dans SQLite (endpoints.yml), le plancher les garde en mémoire.",
         "",
         "| mesure | ce bot | plancher `rasa init` | rapport | ce bot sans l'accélération |",
         "| --- | --- | --- | --- | --- |",
