@@ -92,8 +92,8 @@ run: $(MODEL) $(WEBCHAT) $(CHARTS) ## Installe et entraîne si besoin, puis lanc
 shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
 	bot/run.sh shell
 
-actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055)
-	$(RASA) run actions --port 5055
+actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055, sur cette machine seulement)
+	SANIC_HOST=$${BACKOFFICE_ACTIONS_HOST:-127.0.0.1} $(RASA) run actions --port 5055
 
 validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings

@@ -27,7 +27,8 @@ if actions_up; then
   echo "Serveur d'actions déjà lancé sur le port 5055 : il est réutilisé."
 else
   echo "Démarrage du serveur d'actions (port 5055)…"
-  "$venv/rasa" run actions --port 5055 &
+  # Only Rasa calls it: listening on this machine only (BACKOFFICE_ACTIONS_HOST to widen).
+  SANIC_HOST=${BACKOFFICE_ACTIONS_HOST:-127.0.0.1} "$venv/rasa" run actions --port 5055 &
   actions_pid=$!
   for _ in $(seq 1 120); do
     actions_up && break

@@ -1,5 +1,6 @@
 """`make run` in a copy of the project that has no model yet: it trains one instead of
-failing, creates the data folder, starts the bot, and the bot answers."""
+failing, creates the data folder, starts the bot, and the bot answers; its action server
+listens on this machine only."""
 import os
 import shutil
 import signal
@@ -20,6 +21,17 @@ STARTUP_TIMEOUT_S = 900
 def port_in_use(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def other_address_of_this_machine():
+    """An address of this machine other than loopback, if it has one."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        try:
+            sock.connect(("192.0.2.1", 9))  # no packet is sent: only picks the outgoing interface
+            address = sock.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") else address
 
 
 def copy_of_the_project(target: Path) -> Path:
@@ -64,6 +76,12 @@ def test_make_run_without_a_model_trains_one_then_answers(tmp_path):
         assert "rasa train" in log.read_text()
         assert (project / "models" / "backoffice.tar.gz").exists()
         assert (project / "var" / "conversations.db").exists()
+        # The action server answers Rasa on this machine, and no one from elsewhere.
+        assert port_in_use(ACTIONS_PORT)
+        address = other_address_of_this_machine()
+        if address:
+            with socket.socket() as sock:
+                assert sock.connect_ex((address, ACTIONS_PORT)) != 0
     finally:
         os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=60)
