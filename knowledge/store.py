@@ -6,7 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import fuzz, process
 
@@ -158,6 +158,10 @@ class KnowledgeStore:
 
     def topic_words(self, topic: Topic) -> List[str]:
         return self._topic_words[topic]
+
+    def known_words(self) -> FrozenSet[str]:
+        """Every word (normalized) of the job names and aliases, topic words and glossary terms."""
+        return frozenset(word for phrases in self._phrases.values() for phrase in phrases for word in phrase.split())
 
     def get(self, job_id: str) -> Optional[JobSheet]:
         return self._sheets.get(job_id)

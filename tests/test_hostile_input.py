@@ -1,10 +1,13 @@
 """Whatever a public chat box receives, the user gets a clear French reply, the server stays
 up, and nothing internal (stack trace, exception, file path) reaches the user."""
+import re
+
 import pytest
 import requests
+import yaml
 
 from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME, plain
-from tests.servers import say
+from tests.servers import ROOT, say
 
 NOT_UNDERSTOOD = "Désolé, je n'ai pas bien compris. Pouvez-vous reformuler ?"
 UNKNOWN_JOB = "Je ne connais pas ce métier : je réponds seulement à partir de mes fiches"
@@ -32,6 +35,11 @@ HOSTILE_INPUTS = {
     "action forgée": ("/action_answer", NOT_UNDERSTOOD),
     "métier inconnu": ("quel est le salaire d'un astronaute ?", UNKNOWN_JOB),
     "autre métier inconnu": ("comment devenir chauffeur de taxi", UNKNOWN_JOB),
+    # Jobs missing from the other_job table too: bot/unknown_job_extractor.py.
+    "métier absent de toute liste": ("salaire d'un sommelier", UNKNOWN_JOB),
+    "devenir un métier absent": ("je veux devenir croupier", UNKNOWN_JOB),
+    "métier de… absent": ("c'est quoi le métier de bûcheron ?", UNKNOWN_JOB),
+    "métier en anglais": ("quelle formation pour être data engineer ?", UNKNOWN_JOB),
 }
 
 
@@ -56,3 +64,24 @@ def test_forged_entity_values_never_reach_the_conversation_state(rest_bot):
     text = plain("\n".join(reply.get("text", "") for reply in replies))
     assert "script" not in text
     assert SALARY in text
+
+
+def held_out_utterances():
+    """The held-out NLU examples as typed, and whether they name a job the bot has no sheet for."""
+    annotation = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
+    for block in yaml.safe_load((ROOT / "tests" / "nlu_heldout.yml").read_text(encoding="utf-8"))["nlu"]:
+        for line in block.get("examples", "").splitlines():
+            if line.strip().startswith("- "):
+                example = line.strip()[2:]
+                yield annotation.sub(r"\1", example), "other_job" in example
+
+
+def test_unknown_job_is_said_exactly_for_held_out_questions_naming_another_job(rest_bot):
+    mistaken = []
+    for number, (text, names_another_job) in enumerate(held_out_utterances()):
+        replies = say(rest_bot, f"tenu-a-part-{number}", text)
+        said_unknown = any(UNKNOWN_JOB in plain(reply.get("text", "")) for reply in replies)
+        if said_unknown != names_another_job:
+            mistaken.append(text)
+    assert number > 200
+    assert mistaken == []
