@@ -10,13 +10,10 @@ words are those of the training examples (outside ``other_job`` entities) and of
 """
 from __future__ import annotations
 
-import json
-from typing import Any, Dict, Iterable, List, Optional, Set, Text
+from typing import Iterable, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token
@@ -25,9 +22,9 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM
+from bot.vocabulary_component import VocabularyComponent
 from knowledge.store import default_store, normalize, strip_accents
 
-VOCABULARY_FILE = "vocabulary.json"
 QUESTION_INTENTS = frozenset({INTENT_ASK, INTENT_INFORM})
 # Words after which French names a job: "un comptable", "devenir notaire", "métier de…".
 CUES = frozenset({"un", "une", "devenir", "etre", "comme", "metier"})
@@ -56,42 +53,12 @@ def _known_words(example: Message) -> Iterable[str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
-class UnknownJobExtractor(GraphComponent, EntityExtractorMixin):
-    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[Set[str]]) -> None:
-        self._model_storage = model_storage
-        self._resource = resource
-        self._vocabulary = vocabulary or set()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> UnknownJobExtractor:
-        return cls(model_storage, resource, None)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> UnknownJobExtractor:
-        with model_storage.read_from(resource) as directory:
-            vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
-        return cls(model_storage, resource, set(vocabulary))
-
+class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
     def train(self, training_data: TrainingData) -> Resource:
         vocabulary = set(default_store().known_words())
         for example in training_data.training_examples:
             vocabulary.update(_known_words(example))
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
-        return self._resource
+        return self._save_vocabulary(vocabulary)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:

@@ -7,13 +7,10 @@ data, and in which no entity was found, cannot be understood: it gets
 """
 from __future__ import annotations
 
-import json
-from typing import Any, Dict, List, Optional, Set, Text
+from typing import List, Set
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME
 from rasa.nlu.constants import TOKENS_NAMES
@@ -23,10 +20,8 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.vocabulary_component import VocabularyComponent
 from knowledge.store import strip_accents
-
-VOCABULARY_FILE = "vocabulary.json"
-
 
 def _words(message: Message) -> Set[str]:
     tokens = message.get(TOKENS_NAMES[TEXT]) or []
@@ -34,40 +29,9 @@ def _words(message: Message) -> Set[str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class UnknownWordsFallback(GraphComponent, IntentClassifier):
-    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Optional[Set[str]]) -> None:
-        self._model_storage = model_storage
-        self._resource = resource
-        self._vocabulary = vocabulary or set()
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "UnknownWordsFallback":
-        return cls(model_storage, resource, None)
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "UnknownWordsFallback":
-        with model_storage.read_from(resource) as directory:
-            vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
-        return cls(model_storage, resource, set(vocabulary))
-
+class UnknownWordsFallback(VocabularyComponent, IntentClassifier):
     def train(self, training_data: TrainingData) -> Resource:
-        vocabulary = set().union(*(_words(example) for example in training_data.training_examples))
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(json.dumps(sorted(vocabulary)), encoding="utf-8")
-        return self._resource
+        return self._save_vocabulary(set().union(*(_words(example) for example in training_data.training_examples)))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
