@@ -25,7 +25,7 @@ from typing import Dict, Iterator, List, Optional, Tuple
 import requests
 import yaml
 
-from bot.processes import free_port, server_env
+from bot.processes import free_port, server_env, shipped_tracker_store
 from bot.rasa_speedups import SWITCH_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,10 +114,9 @@ class Servers:
             port = free_port()
             self.actions = self._spawn(["run", "actions", "--port", str(port)], "actions")
             # This bot as shipped: conversations written to SQLite (endpoints.yml), in a new file.
-            shipped = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]
             endpoints.write_text(yaml.safe_dump({
                 "action_endpoint": {"url": f"http://127.0.0.1:{port}/webhook"},
-                "tracker_store": {**shipped, "db": str(self.log_dir / f"conversations-{uuid.uuid4().hex}.db")},
+                "tracker_store": shipped_tracker_store(self.log_dir / f"conversations-{uuid.uuid4().hex}.db"),
             }))
             self._wait(f"http://127.0.0.1:{port}/health")
         port = free_port()

@@ -1,7 +1,13 @@
-"""Helpers to run Rasa servers as child processes: free loopback ports and their environment."""
+"""Helpers to run Rasa servers as child processes: free loopback ports, their environment, and
+the shipped conversation store pointed at another file."""
 import os
 import socket
-from typing import Dict
+from pathlib import Path
+from typing import Any, Dict
+
+import yaml
+
+ENDPOINTS = Path(__file__).resolve().parent.parent / "endpoints.yml"
 
 
 def free_port() -> int:
@@ -13,3 +19,9 @@ def free_port() -> int:
 def server_env(**extra: str) -> Dict[str, str]:
     """This process's environment, without Rasa telemetry, plus ``extra``."""
     return dict(os.environ, RASA_TELEMETRY_ENABLED="false", **extra)
+
+
+def shipped_tracker_store(database: Path) -> Dict[str, Any]:
+    """The ``tracker_store`` section of ``endpoints.yml``, writing to ``database`` instead."""
+    shipped = yaml.safe_load(ENDPOINTS.read_text(encoding="utf-8"))["tracker_store"]
+    return {**shipped, "db": str(database)}

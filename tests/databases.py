@@ -9,7 +9,6 @@ import pwd
 import shutil
 import subprocess
 import tempfile
-import time
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +18,8 @@ import psycopg2
 import pytest
 import redis
 
-from tests.servers import free_port, stopped_at_exit
+from tests.servers import free_port, stopped_at_exit, wait_until
 
-STARTUP_TIMEOUT_S = 60
 POSTGRES_USER = "postgres"
 
 
@@ -62,19 +60,6 @@ def _as_postgres_user(command: List[str]) -> List[str]:
     return ["runuser", "-u", POSTGRES_USER, "--", *command]
 
 
-def _wait(check, process: subprocess.Popen, log: Path, what: str) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{what} s'est arrêté :\n{log.read_text()[-3000:]}")
-        try:
-            check()
-            return
-        except Exception:
-            time.sleep(0.3)
-    raise RuntimeError(f"{what} ne répond pas après {STARTUP_TIMEOUT_S} s :\n{log.read_text()[-3000:]}")
-
-
 @contextmanager
 def postgres_server(log_dir: Path) -> Iterator[Postgres]:
     """A fresh PostgreSQL cluster on a free loopback port, password authentication only."""
@@ -102,7 +87,7 @@ def postgres_server(log_dir: Path) -> Iterator[Postgres]:
                 stdout=output, stderr=subprocess.STDOUT,
             )
         with stopped_at_exit(process):
-            _wait(lambda: server.connect().close(), process, log, "PostgreSQL")
+            wait_until(lambda: server.connect().close(), process, log)
             yield server
     finally:
         shutil.rmtree(cluster, ignore_errors=True)
@@ -124,5 +109,5 @@ def redis_server(log_dir: Path) -> Iterator[Redis]:
         )
     with stopped_at_exit(process):
         client = redis.Redis(host=server.host, port=server.port, password=server.password, socket_timeout=2)
-        _wait(client.ping, process, log, "Redis")
+        wait_until(client.ping, process, log)
         yield server

@@ -5,13 +5,14 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 
 import requests
 import yaml
 
 from bot.processes import free_port, server_env  # noqa: F401 (shared with the tests)
 from bot.web import WIDGET_ORIGINS_ENV
+from tests.expected import plain
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
@@ -19,17 +20,24 @@ MODEL = ROOT / "models" / "backoffice.tar.gz"
 STARTUP_TIMEOUT_S = 180
 
 
-def _wait_until_up(process: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+def wait_until(check: Callable[[], Any], process: subprocess.Popen, log: Path,
+               timeout_s: float = STARTUP_TIMEOUT_S) -> None:
+    """Retries ``check`` until it passes; fails, with the end of ``log``, if ``process`` stops
+    or ``timeout_s`` goes by first."""
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"server stopped with code {process.returncode}:\n{log.read_text()[-3000:]}")
         try:
-            urllib.request.urlopen(url, timeout=1)
+            check()
             return
-        except OSError:
+        except Exception:
             time.sleep(0.5)
-    raise RuntimeError(f"server not up after {STARTUP_TIMEOUT_S} s:\n{log.read_text()[-3000:]}")
+    raise RuntimeError(f"server not up after {timeout_s} s:\n{log.read_text()[-3000:]}")
+
+
+def answers_http(url: str) -> Callable[[], Any]:
+    return lambda: urllib.request.urlopen(url, timeout=1)
 
 
 @contextmanager
@@ -50,7 +58,7 @@ def running(command: List[str], health_url: str, log: Path, env: Optional[Dict[s
     with log.open("w") as output:
         process = subprocess.Popen(command, cwd=ROOT, stdout=output, stderr=subprocess.STDOUT, env=env or server_env())
         with stopped_at_exit(process):
-            _wait_until_up(process, health_url, log)
+            wait_until(answers_http(health_url), process, log)
             yield
 
 
@@ -96,3 +104,8 @@ def say(base_url: str, sender: str, message: str) -> List[dict]:
     )
     response.raise_for_status()
     return response.json()
+
+
+def reply_text(replies: List[dict]) -> str:
+    """The bot's replies as one text, non-breaking spaces folded (see ``plain``)."""
+    return plain("\n".join(reply.get("text", "") for reply in replies))

@@ -1,13 +1,11 @@
 """Whatever a public chat box receives, the user gets a clear French reply, the server stays
 up, and nothing internal (stack trace, exception, file path) reaches the user."""
-import re
-
 import pytest
 import requests
-import yaml
 
-from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME, plain
-from tests.servers import ROOT, say
+from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME
+from tests.servers import reply_text, say
+from tests.test_nlu_quality import HELDOUT, examples, typed_text
 
 NOT_UNDERSTOOD = "Désolé, je n'ai pas bien compris. Pouvez-vous reformuler ?"
 UNKNOWN_JOB = "Je ne connais pas ce métier : je réponds seulement à partir de mes fiches"
@@ -47,7 +45,7 @@ HOSTILE_INPUTS = {
 def test_hostile_input_gets_a_clear_french_reply(rest_bot, kind):
     message, expected = HOSTILE_INPUTS[kind]
     replies = say(rest_bot, f"hostile-{kind}", message)
-    text = plain("\n".join(reply.get("text", "") for reply in replies))
+    text = reply_text(replies)
     assert expected in text
     assert not [internal for internal in INTERNALS if internal in text]
     assert requests.get(rest_bot, timeout=10).ok
@@ -61,27 +59,17 @@ def test_an_unknown_job_offers_the_known_ones(rest_bot):
 def test_forged_entity_values_never_reach_the_conversation_state(rest_bot):
     say(rest_bot, "hostile-etat", '/ask{"job": "<script>alert(1)</script>"}')
     replies = say(rest_bot, "hostile-etat", "et le salaire ?")
-    text = plain("\n".join(reply.get("text", "") for reply in replies))
+    text = reply_text(replies)
     assert "script" not in text
     assert SALARY in text
 
 
-def held_out_utterances():
-    """The held-out NLU examples as typed, and whether they name a job the bot has no sheet for."""
-    annotation = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\{[^}]*\})")
-    for block in yaml.safe_load((ROOT / "tests" / "nlu_heldout.yml").read_text(encoding="utf-8"))["nlu"]:
-        for line in block.get("examples", "").splitlines():
-            if line.strip().startswith("- "):
-                example = line.strip()[2:]
-                yield annotation.sub(r"\1", example), "other_job" in example
-
-
 def test_unknown_job_is_said_exactly_for_held_out_questions_naming_another_job(rest_bot):
     mistaken = []
-    for number, (text, names_another_job) in enumerate(held_out_utterances()):
-        replies = say(rest_bot, f"tenu-a-part-{number}", text)
-        said_unknown = any(UNKNOWN_JOB in plain(reply.get("text", "")) for reply in replies)
-        if said_unknown != names_another_job:
+    for number, (_, example) in enumerate(examples(HELDOUT)):
+        text = typed_text(example)
+        said_unknown = UNKNOWN_JOB in reply_text(say(rest_bot, f"tenu-a-part-{number}", text))
+        if said_unknown != ("other_job" in example):
             mistaken.append(text)
     assert number > 200
     assert mistaken == []

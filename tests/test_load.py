@@ -6,8 +6,8 @@ from itertools import cycle, islice
 from typing import List
 
 from knowledge.topics import Topic
-from tests.expected import FACTS, GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, SPOKEN_NAMES, plain
-from tests.servers import say
+from tests.expected import FACTS, GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, SPOKEN_NAMES
+from tests.servers import reply_text, say
 
 CONVERSATIONS = 50
 TURNS = 20
@@ -39,7 +39,7 @@ def converse(base_url: str, number: int) -> List[str]:
         except Exception as error:  # counted, not raised: the test reports them all
             problems.append(f"{sender} tour {turn} : échec {error!r}")
             continue
-        text = plain("\n".join(reply.get("text", "") for reply in replies))
+        text = reply_text(replies)
         expected = FACTS[(job, topic or Topic.DESCRIPTION)][0]
         if expected not in text or other_name in text:
             problems.append(f"{sender} tour {turn} ({job}, {question}) : {text[:120]!r}")

@@ -6,16 +6,14 @@ import shutil
 import signal
 import socket
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
-import requests
 
-from tests.servers import ROOT, free_port, server_env
+from tests.servers import ROOT, answers_http, free_port, say, server_env, wait_until
 
 RASA_PORT, ACTIONS_PORT = 5005, 5055
-STARTUP_TIMEOUT_S = 900
+TRAIN_AND_START_TIMEOUT_S = 900
 
 
 def port_in_use(port: int) -> bool:
@@ -61,17 +59,9 @@ def test_make_run_without_a_model_trains_one_then_answers(tmp_path):
         make = subprocess.Popen(["make", "run"], cwd=project, stdout=output, stderr=subprocess.STDOUT,
                                 env=env, start_new_session=True)
     try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while time.monotonic() < deadline and make.poll() is None:
-            try:
-                requests.get(f"http://127.0.0.1:{RASA_PORT}/", timeout=1)
-                break
-            except requests.ConnectionError:
-                time.sleep(1)
-        assert make.poll() is None, log.read_text()[-3000:]
-        replies = requests.post(f"http://127.0.0.1:{RASA_PORT}/webhooks/rest/webhook",
-                                json={"sender": "make-run", "message": "salaire d'un opérateur back-office ?"},
-                                timeout=60).json()
+        wait_until(answers_http(f"http://127.0.0.1:{RASA_PORT}/"), make, log, TRAIN_AND_START_TIMEOUT_S)
+        replies = say(f"http://127.0.0.1:{RASA_PORT}", "make-run", "salaire d'un opérateur back-office ?")
+        # Typography included: the raw text, spaces not folded.
         assert "1\u202f766\u00a0€ brut mensuel" in "\n".join(reply.get("text", "") for reply in replies)
         assert "rasa train" in log.read_text()
         assert (project / "models" / "backoffice.tar.gz").exists()

@@ -29,9 +29,13 @@ def examples(path: Path):
                 yield block["intent"], line.strip()[2:]
 
 
-def plain_text(example: str) -> str:
+def typed_text(example: str) -> str:
     """The words a user typed, without the entity annotations."""
-    return re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", example).strip().lower()
+    return re.sub(r"\[([^\]]+)\](\([^)]*\)|\{[^}]*\})", r"\1", example).strip()
+
+
+def plain_text(example: str) -> str:
+    return typed_text(example).lower()
 
 
 @pytest.fixture(scope="module")

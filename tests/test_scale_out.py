@@ -9,8 +9,7 @@ import pytest
 import yaml
 
 from tests.databases import postgres_server, redis_server
-from tests.expected import plain
-from tests.servers import ROOT, action_server, rasa_server, say, server_env
+from tests.servers import ROOT, action_server, rasa_server, reply_text, say, server_env
 
 MULTI_INSTANCE = yaml.safe_load((ROOT / "deploy" / "endpoints-multi.yml").read_text(encoding="utf-8"))
 DATABASE = "backoffice"
@@ -37,10 +36,6 @@ def two_servers(tmp_path_factory):
         yield first, second, postgres
 
 
-def text(replies) -> str:
-    return plain("\n".join(reply.get("text", "") for reply in replies))
-
-
 def user_messages_stored(postgres, sender: str):
     with postgres.connect(DATABASE) as connection, connection.cursor() as cursor:
         cursor.execute(
@@ -63,7 +58,7 @@ def test_one_conversation_alternating_between_two_servers_keeps_its_context(two_
         (first, "et ses compétences ?", "Gestionnaire de back office — Compétences"),
     ]
     for number, (server, question, expected) in enumerate(turns, start=1):
-        assert expected in text(say(server, "alternance", question)), f"tour {number} : {question}"
+        assert expected in reply_text(say(server, "alternance", question)), f"tour {number} : {question}"
     assert user_messages_stored(postgres, "alternance") == [question for _, question, _ in turns]
 
 
@@ -74,5 +69,5 @@ def test_messages_reaching_both_servers_at_once_are_all_kept(two_servers):
     with ThreadPoolExecutor(max_workers=len(questions)) as pool:
         replies = list(pool.map(lambda pair: say(pair[0], "en-meme-temps", pair[1]),
                                 zip([first, second] * len(questions), questions)))
-    assert all(text(reply) for reply in replies)
+    assert all(reply_text(reply) for reply in replies)
     assert sorted(user_messages_stored(postgres, "en-meme-temps")) == sorted(questions)

@@ -9,15 +9,14 @@ import requests
 import socketio
 import yaml
 
+from bot.processes import shipped_tracker_store
 from bot.rasa_run import API_TOKEN_ENV
-from tests.expected import plain
-from tests.servers import ROOT, action_server, free_port, rasa_server, say, server_env
+from tests.servers import ROOT, action_server, free_port, rasa_server, reply_text, say, server_env
 
 OPERATEUR_SALARY = "1 766 € brut mensuel"
 TOKEN = "jeton-des-tests-0123456789abcdef"
 WIDGET_ORIGIN = "http://localhost:8765"
 OTHER_SITE = "http://site-inconnu.example"
-SHIPPED_TRACKER_STORE = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]
 
 
 class SingleMachine:
@@ -40,7 +39,7 @@ class SingleMachine:
         self.actions.close()
 
     def start_rasa(self) -> None:
-        stores = {"tracker_store": {**SHIPPED_TRACKER_STORE, "db": str(self.database)}}
+        stores = {"tracker_store": shipped_tracker_store(self.database)}
         self.url = self.rasa.enter_context(rasa_server(
             self.workdir, self.webhook, origins=[WIDGET_ORIGIN],
             env=server_env(**{API_TOKEN_ENV: TOKEN}), stores=stores,
@@ -62,22 +61,19 @@ def machine(tmp_path_factory):
         machine.stop_actions()
 
 
-def texts(replies):
-    return plain("\n".join(reply.get("text", "") for reply in replies))
-
-
 def test_conversations_are_kept_in_sqlite_under_the_data_folder_by_default():
-    assert SHIPPED_TRACKER_STORE == {"type": "SQL", "dialect": "sqlite", "db": "var/conversations.db"}
+    shipped = yaml.safe_load((ROOT / "endpoints.yml").read_text(encoding="utf-8"))["tracker_store"]
+    assert shipped == {"type": "SQL", "dialect": "sqlite", "db": "var/conversations.db"}
 
 
 def test_a_restart_of_rasa_keeps_each_users_context(machine):
-    assert OPERATEUR_SALARY in texts(say(machine.url, "avant-redemarrage", "salaire d'un opérateur back-office ?"))
+    assert OPERATEUR_SALARY in reply_text(say(machine.url, "avant-redemarrage", "salaire d'un opérateur back-office ?"))
     say(machine.url, "autre-personne", "la formation du gestionnaire de back office ?")
     machine.stop_rasa()
     machine.start_rasa()
-    follow_up = texts(say(machine.url, "avant-redemarrage", "et ses inconvénients ?"))
+    follow_up = reply_text(say(machine.url, "avant-redemarrage", "et ses inconvénients ?"))
     assert "Opérateur / opératrice back-office — Inconvénients" in follow_up
-    other = texts(say(machine.url, "autre-personne", "et les compétences ?"))
+    other = reply_text(say(machine.url, "autre-personne", "et les compétences ?"))
     assert "Gestionnaire de back office — Compétences" in other
 
 
@@ -135,17 +131,17 @@ def test_while_the_action_server_is_down_the_user_gets_an_apology_then_answers_a
     machine.stop_actions()
     try:
         apology = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
-        assert texts(apology) == (
+        assert reply_text(apology) == (
             "Désolé, je ne peux pas consulter les fiches métiers pour le moment. "
             "Reposez votre question dans quelques instants."
         )
     finally:
         machine.start_actions()
     answer = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
-    assert OPERATEUR_SALARY in texts(answer)
+    assert OPERATEUR_SALARY in reply_text(answer)
 
 
 def test_requests_over_a_megabyte_are_refused_and_the_server_stays_up(machine):
     oversized = {"sender": "trop-gros", "message": "a" * 2_000_000}
     assert requests.post(machine.url + "/webhooks/rest/webhook", json=oversized, timeout=60).status_code == 413
-    assert OPERATEUR_SALARY in texts(say(machine.url, "trop-gros", "salaire d'un opérateur back-office ?"))
+    assert OPERATEUR_SALARY in reply_text(say(machine.url, "trop-gros", "salaire d'un opérateur back-office ?"))
