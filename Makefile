@@ -21,7 +21,10 @@ POSTGRES := /usr/bin/pg_ctlcluster
 CHARTS := web/charts/.drawn
 VOCABULARY_NLU := data/nlu/vocabulary.yml
 KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
-TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml) $(VOCABULARY_NLU)
+TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml data/topics/*.yml) $(VOCABULARY_NLU)
+# DIET learns from data/nlu/; the topic phrasings of data/topics/ train only the topic
+# classifier (bot/topic_classifier.py), which reads them itself.
+RASA_DATA := data/nlu data/rules.yml
 
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
@@ -83,7 +86,7 @@ $(REDIS) $(POSTGRES):
 train: $(MODEL) ## Entraîne le modèle si les données sont plus récentes que lui
 
 $(MODEL): $(TRAINING_DATA) | $(INSTALLED)
-	$(RASA) train --fixed-model-name backoffice --out models
+	$(RASA) train --data $(RASA_DATA) --fixed-model-name backoffice --out models
 	@touch $@
 
 run: $(MODEL) $(WEBCHAT) $(CHARTS) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
@@ -101,8 +104,9 @@ validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data 
 test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) $(REDIS) $(POSTGRES) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
-crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) dans results/crossval
-	$(RASA) test nlu --cross-validation --folds 5 --out results/crossval
+crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) : results/crossval et results/topic_crossval.md
+	$(PYTHON) -m bot.topic_crossval
+	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval
 
 bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa init` → docs/PERFORMANCE.md
 	$(PYTHON) -m bot.bench

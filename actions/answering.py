@@ -19,10 +19,13 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, comparing, glossary, help as help_action, rendering
+from actions import browsing, comparing, glossary, help as help_action, precision, rendering
 from actions.charts import chart_url
 from actions.knowledge_base import STORE
-from actions.names import ACTION_ANSWER, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.languages import say_language_note
+from actions.names import (
+    ACTION_ANSWER, INTENT_HELP, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS,
+)
 from actions.questions import (
     ask_payload, job_at_rank, last_topics, listed_jobs, read_question, unique,
 )
@@ -47,13 +50,21 @@ def say_answer(dispatcher: CollectingDispatcher, sheet: JobSheet, topic: Topic, 
 
 
 def answer_topic(
-    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], topic: Topic, channel: Optional[str] = None
+    dispatcher: CollectingDispatcher,
+    sheet: Optional[JobSheet],
+    topic: Topic,
+    channel: Optional[str] = None,
+    question: str = "",
 ) -> TopicReply:
-    """Say what the sheet (or, with no job, every sheet) holds on ``topic``."""
+    """Say what the sheet (or, with no job, every sheet) holds on ``topic``, starting with
+    the fact the ``question`` points at, if any."""
     holders = STORE.holders(topic)
     if sheet is None:
         return _answer_without_job(dispatcher, holders, topic, channel)
     if sheet_holds(sheet, topic):
+        first = precision.lead(sheet, topic, question)
+        if first:
+            dispatcher.utter_message(text=first)
         say_answer(dispatcher, sheet, topic, channel)
         return TopicReply(quoted=[sheet])
     dispatcher.utter_message(text=rendering.missing(sheet, topic))
@@ -89,9 +100,14 @@ def answer_topics(
     sheet: Optional[JobSheet],
     topics: Sequence[Topic],
     channel: Optional[str] = None,
+    question: str = "",
 ) -> List[EventType]:
-    """Answer each topic, then remember the job in focus, the topics and the sheets quoted."""
-    replies = [answer_topic(dispatcher, sheet, topic, channel) for topic in topics]
+    """Answer each topic, then remember the job in focus, the topics and the sheets quoted.
+
+    The ``question`` typed, if any, lets a single topic's answer start with the fact it
+    points at ("le salaire médian")."""
+    pointed = question if len(topics) == 1 else ""
+    replies = [answer_topic(dispatcher, sheet, topic, channel, pointed) for topic in topics]
     quoted = unique([holder.id for reply in replies for holder in reply.quoted])
     # With no job named, a single sheet answering becomes the job in focus.
     focus = sheet.id if sheet else (quoted[0] if len(quoted) == 1 else None)
@@ -107,6 +123,18 @@ def answer_topics(
     return events
 
 
+def clarify(
+    dispatcher: CollectingDispatcher, sheet: Optional[JobSheet], candidates: Sequence[Topic]
+) -> List[EventType]:
+    """Ask which of the likeliest topics the question is about, rather than guess."""
+    buttons = [
+        {"title": rendering.topic_button_title(topic), "payload": ask_payload(sheet, topic)} for topic in candidates
+    ]
+    buttons.append({"title": rendering.OTHER_TOPIC_BUTTON, "payload": f"/{INTENT_HELP}"})
+    dispatcher.utter_message(text=rendering.clarification(sheet, candidates), buttons=buttons)
+    return [SlotSet(SLOT_JOB, sheet.id)] if sheet else []
+
+
 class ActionAnswer(Action):
     """Answers ``ask`` (a question on topics of a job) and ``inform`` (naming or
     picking a job: "et pour le gestionnaire ?", "le premier")."""
@@ -117,6 +145,7 @@ class ActionAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         question = read_question(tracker)
         if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.topics)
@@ -135,9 +164,14 @@ class ActionAnswer(Action):
             # "et pour le gestionnaire ?": the last question, for this job.
             topics = last_topics(tracker)
         sheet = sheet or STORE.get(tracker.get_slot(SLOT_JOB) or "")
+        if not topics and question.topic_candidates:
+            return clarify(dispatcher, sheet, question.topic_candidates)
         if not topics and sheet is None:
             if question.terms:
                 return glossary.define(dispatcher, question.terms)
             return help_action.show_help(dispatcher)
         channel = tracker.get_latest_input_channel()
-        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel)
+        typed = tracker.latest_message.get("text") or ""
+        # A button's payload ("/ask{…}") is no question to point at a fact.
+        question = "" if typed.startswith("/") else typed
+        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel, question)

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.knowledge_base import STORE
+from actions.languages import say_language_note
 from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS
 from actions.questions import job_buttons
 from knowledge.topics import Topic
@@ -35,4 +36,5 @@ class ActionListJobs(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         return list_jobs(dispatcher)

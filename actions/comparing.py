@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import browsing, rendering
 from actions.knowledge_base import STORE
+from actions.languages import say_language_note
 from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
 from actions.questions import by_id, read_question, unique
 from knowledge.schema import JobSheet
@@ -44,6 +45,7 @@ class ActionCompare(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         question = read_question(tracker)
         if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.topics)

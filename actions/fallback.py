@@ -6,6 +6,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import french
+from actions.languages import say_language_note
 from actions.names import (
     ACTION_FALLBACK, LONGEST_MESSAGE_CHARS, RESPONSE_MESSAGE_TOO_LONG, RESPONSE_NOT_UNDERSTOOD,
 )
@@ -18,6 +19,7 @@ class ActionFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         # The user event keeps the text as sent; the parse data's was emptied when too long.
         sent = tracker.get_last_event_for("user") or {}
         length = len(sent.get("text") or "")

@@ -7,6 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.knowledge_base import STORE
+from actions.languages import say_language_note
 from actions.names import ACTION_DEFINE_TERM, ENTITY_TOPIC
 from actions.questions import by_id, read_question, unique
 from knowledge.schema import GlossaryEntry
@@ -38,6 +39,7 @@ class ActionDefineTerm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         entries = terms_asked(tracker)
         if entries:
             return define(dispatcher, entries)

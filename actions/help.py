@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.knowledge_base import STORE
+from actions.languages import say_language_note
 from actions.names import ACTION_SHOW_HELP
 from actions.questions import ask_payload
 from knowledge.topics import Topic
@@ -32,4 +33,5 @@ class ActionShowHelp(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
         return show_help(dispatcher)

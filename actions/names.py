@@ -28,6 +28,15 @@ INTENT_OUT_OF_SCOPE = "out_of_scope"
 INTENT_AFFIRM = "affirm"
 INTENT_DENY = "deny"
 
+# Keys of the parse data set by bot/topic_classifier.py: the topics a question asks, or
+# (when unclear) the topics to offer, and the model's ranking.
+PARSE_TOPICS = "topics"
+PARSE_TOPIC_CANDIDATES = "topic_candidates"
+PARSE_TOPIC_RANKING = "topic_ranking"
+# Set by bot/language_detector.py: the language a message is written in.
+PARSE_LANGUAGE = "language"
+FRENCH = "fr"
+
 ACTION_ANSWER = "action_answer"
 ACTION_COMPARE = "action_compare"
 ACTION_LIST_JOBS = "action_list_jobs"

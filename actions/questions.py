@@ -12,7 +12,7 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK, INTENT_INFORM,
-    SLOT_LISTED_JOBS, SLOT_TOPICS,
+    PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, parse_topic
@@ -24,9 +24,10 @@ T = TypeVar("T")
 MAX_PAYLOAD_BYTES = 64
 
 
-def ask_payload(sheet: JobSheet, topic: Optional[Topic] = None) -> str:
-    """The message a button sends to ask ``topic`` (or the last topics) about ``sheet``."""
-    entities: Dict[str, str] = {ENTITY_JOB: sheet.id}
+def ask_payload(sheet: Optional[JobSheet], topic: Optional[Topic] = None) -> str:
+    """The message a button sends to ask ``topic`` (or the last topics) about ``sheet``
+    (or, with no sheet, about the job in focus)."""
+    entities: Dict[str, str] = {ENTITY_JOB: sheet.id} if sheet else {}
     if topic is not None:
         entities[ENTITY_TOPIC] = topic.value
     # Compact: Telegram refuses button data longer than 64 bytes.
@@ -45,6 +46,8 @@ class Question:
     topics: List[Topic] = field(default_factory=list)
     terms: List[GlossaryEntry] = field(default_factory=list)
     ranks: List[int] = field(default_factory=list)
+    # The question is about a job but its topic is unclear: the likeliest ones to offer.
+    topic_candidates: List[Topic] = field(default_factory=list)
     # The user named a job the knowledge base does not have ("boulanger").
     unknown_job: bool = False
 
@@ -89,12 +92,26 @@ def _overlaps(entity: dict, others: List[dict]) -> bool:
     )
 
 
+def _topics(values: object) -> List[Topic]:
+    if not isinstance(values, list):
+        return []
+    return unique([topic for topic in map(parse_topic, values) if topic is not None])
+
+
 def read_question(tracker: Tracker) -> Question:
     other_jobs = _entities(tracker, ENTITY_OTHER_JOB)
     # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
     named = _values([job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)])
     jobs = [STORE.resolve(value) for value in named]
-    topics = [parse_topic(value) for value in _values(_entities(tracker, ENTITY_TOPIC))]
+    parsed = tracker.latest_message
+    if (parsed.get("intent") or {}).get("name") == INTENT_ASK and PARSE_TOPICS in parsed:
+        # A question typed by the user: the topic classifier read the whole sentence.
+        topics = _topics(parsed.get(PARSE_TOPICS))
+        candidates = [] if topics else _topics(parsed.get(PARSE_TOPIC_CANDIDATES))
+    else:
+        # A button, or another intent ("compare leurs formations"): the topic words said.
+        topics = _topics(_values(_entities(tracker, ENTITY_TOPIC)))
+        candidates = []
     terms = [STORE.term(value) or STORE.resolve_term(value) for value in _values(_entities(tracker, ENTITY_TERM))]
     ranks = [
         int(value) for value in _values(_entities(tracker, ENTITY_RANK))
@@ -102,7 +119,8 @@ def read_question(tracker: Tracker) -> Question:
     ]
     return Question(
         jobs=unique([sheet for sheet in jobs if sheet is not None], key=by_id),
-        topics=unique([topic for topic in topics if topic is not None]),
+        topics=topics,
+        topic_candidates=candidates,
         terms=unique([term for term in terms if term is not None], key=by_id),
         ranks=ranks,
         unknown_job=None in jobs or bool(other_jobs),

@@ -6,6 +6,7 @@ sheet lacks is said to be missing, never guessed.
 """
 from __future__ import annotations
 
+import re
 from typing import Callable, Dict, List, Optional, Sequence
 
 from actions.french import bullets, euros, number, percent, thousand_euros, typeset
@@ -19,7 +20,7 @@ TOPIC_NAMES: Dict[Topic, tuple] = {
     Topic.SECTOR: ("Secteur et employeurs", "le secteur d'activité ou les employeurs"),
     Topic.ROME_CODE: ("Code ROME", "le code ROME"),
     Topic.JOB_TITLES: ("Emplois-types regroupés", "les emplois-types regroupés sous ce métier"),
-    Topic.ENVIRONMENT: ("Environnement de travail", "l'environnement et les conditions de travail"),
+    Topic.ENVIRONMENT: ("Conditions de travail", "les conditions de travail (environnement, contraintes)"),
     Topic.TRAINING: ("Formation", "la formation"),
     Topic.SKILLS: ("Compétences", "les compétences"),
     Topic.DIGITAL_SKILLS: ("Compétences numériques", "les compétences numériques"),
@@ -81,14 +82,16 @@ def _environment(sheet: JobSheet) -> str:
     return "\n".join(parts)
 
 
+def _training_paths(sheet: JobSheet) -> List[str]:
+    return [f"{path.title} ({path.note})" if path.note else path.title for path in sheet.training.paths]
+
+
 def _training(sheet: JobSheet) -> str:
     lines = []
     if sheet.training.study_level:
         lines.append(f"Niveau d'étude : {sheet.training.study_level}")
     lines.append("Formations citées :")
-    lines.append(
-        bullets(f"{path.title} ({path.note})" if path.note else path.title for path in sheet.training.paths)
-    )
+    lines.append(bullets(_training_paths(sheet)))
     return "\n".join(lines)
 
 
@@ -100,7 +103,8 @@ def _digital_skills(sheet: JobSheet) -> str:
     return f"{sheet.digital_skills.title} (document de la fiche) :\n{sheet.digital_skills.url}"
 
 
-def _salary(sheet: JobSheet) -> str:
+def _salary_lines(sheet: JobSheet) -> List[str]:
+    """The salary figures of the sheet's prose (starting pay, annual ranges)."""
     salary = sheet.salary
     lines = []
     if salary.starting_monthly_gross is not None:
@@ -112,14 +116,24 @@ def _salary(sheet: JobSheet) -> str:
         )
         if annual.experienced_max is not None:
             lines.append(f"Avec l'expérience : jusqu'à {euros(annual.experienced_max)} par an")
+    return lines
+
+
+def _salary_rows(sheet: JobSheet) -> List[str]:
+    """The rows of the sheet's salary table."""
+    return [
+        f"{row.label} : {euros(row.monthly_gross)} brut mensuel, "
+        f"{thousand_euros(row.annual_gross_thousands)} brut annuel"
+        for row in sheet.salary.table
+    ]
+
+
+def _salary(sheet: JobSheet) -> str:
+    salary = sheet.salary
+    lines = _salary_lines(sheet)
     parts = [bullets(lines)] if lines else []
     if salary.table:
-        rows = (
-            f"{row.label} : {euros(row.monthly_gross)} brut mensuel, "
-            f"{thousand_euros(row.annual_gross_thousands)} brut annuel"
-            for row in salary.table
-        )
-        parts.append(f"Tableau des salaires de la fiche :\n{bullets(rows)}")
+        parts.append(f"Tableau des salaires de la fiche :\n{bullets(_salary_rows(sheet))}")
     if salary.annual_range and salary.table:
         parts.append(
             "Ces chiffres viennent de deux passages de la fiche qui ne concordent pas "
@@ -144,26 +158,32 @@ def _with_origin(value: str, figure) -> str:
     return f"{value} (chiffre {figure.origin})" if figure.origin else value
 
 
-def _labour_market(sheet: JobSheet) -> str:
+def _labour_market_lines(sheet: JobSheet) -> List[str]:
     market = sheet.labour_market
-    return bullets(
-        [
-            f"Part de CDI : {_share(market.cdi_share)}",
-            f"Part d'hommes : {_share(market.men_share)}",
-            *([_women_share(market.men_share)] if market.men_share else []),
-            f"Demandeurs d'emploi : {_figure(market.job_seekers)}",
-            f"Offres d'emploi : {_figure(market.job_offers)}",
-            f"Volume d'embauche (emplois par an) : {_figure(market.hiring_volume)}",
-        ]
-    )
+    return [
+        f"Part de CDI : {_share(market.cdi_share)}",
+        f"Part d'hommes : {_share(market.men_share)}",
+        *([_women_share(market.men_share)] if market.men_share else []),
+        f"Demandeurs d'emploi : {_figure(market.job_seekers)}",
+        f"Offres d'emploi : {_figure(market.job_offers)}",
+        f"Volume d'embauche (emplois par an) : {_figure(market.hiring_volume)}",
+    ]
+
+
+def _labour_market(sheet: JobSheet) -> str:
+    return bullets(_labour_market_lines(sheet))
 
 
 def _women_share(men: PercentFigure) -> str:
     return f"Part de femmes : {percent(100 - men.value)} (déduit de la part d'hommes : 100 − {men.value})"
 
 
+def _age_lines(sheet: JobSheet) -> List[str]:
+    return [f"{band.label} : {percent(band.percent)}" for band in sheet.age_distribution]
+
+
 def _age_distribution(sheet: JobSheet) -> str:
-    text = bullets(f"{band.label} : {percent(band.percent)}" for band in sheet.age_distribution)
+    text = bullets(_age_lines(sheet))
     total = sum(band.percent for band in sheet.age_distribution)
     if total != 100:
         text += f"\n(Pourcentages arrondis de la fiche : leur total fait {percent(total)}.)"
@@ -206,6 +226,27 @@ RENDERERS: Dict[Topic, Callable[[JobSheet], str]] = {
     Topic.CONS: _cons,
     Topic.MOBILITY: _mobility,
     Topic.TRENDS: _trends,
+}
+
+
+# The facts of each topic one by one, as a precise answer quotes them; a topic absent
+# here is one whole (the presentation, the ROME code, the sector, a link).
+ITEMS: Dict[Topic, Callable[[JobSheet], List[str]]] = {
+    Topic.ACTIVITIES: lambda sheet: list(sheet.activities.items),
+    Topic.JOB_TITLES: lambda sheet: list(sheet.job_titles.items),
+    Topic.ENVIRONMENT: lambda sheet: [*sheet.environment.setting, *sheet.environment.pressures],
+    Topic.TRAINING: lambda sheet: [
+        *([f"Niveau d'étude : {sheet.training.study_level}"] if sheet.training.study_level else []),
+        *_training_paths(sheet),
+    ],
+    Topic.SKILLS: lambda sheet: [item for group in sheet.skills for item in group.items],
+    Topic.SALARY: lambda sheet: [*_salary_lines(sheet), *_salary_rows(sheet)],
+    Topic.LABOUR_MARKET: _labour_market_lines,
+    Topic.AGE_DISTRIBUTION: _age_lines,
+    Topic.PROS: lambda sheet: list(sheet.pros),
+    Topic.CONS: lambda sheet: list(sheet.cons),
+    Topic.MOBILITY: lambda sheet: list(sheet.mobility.items),
+    Topic.TRENDS: lambda sheet: [*sheet.trends.points, *sheet.trends.ongoing_changes],
 }
 
 
@@ -267,6 +308,40 @@ def only_job_intro(sheet: JobSheet, topic: Topic) -> str:
     return typeset(
         f"Seule la fiche « {sheet.name} » donne des informations sur {TOPIC_NAMES[topic][1]} : "
         "voici sa réponse."
+    )
+
+
+def quoted_items(items: Sequence[str], yes: bool) -> str:
+    """The facts a question points at, first: "Oui : la fiche cite « … »." for a yes/no
+    question they settle, else "La fiche indique : « … »."."""
+    quoted = " et ".join(f"« {item} »" for item in items)
+    return typeset(f"Oui : la fiche cite {quoted}." if yes else f"La fiche indique : {quoted}.")
+
+
+OTHER_TOPIC_BUTTON = "Autre chose"
+
+
+def topic_button_title(topic: Topic) -> str:
+    return TOPIC_NAMES[topic][0]
+
+
+def _of(topic: Topic) -> str:
+    """"du salaire", "de la formation", "des compétences", "de l'environnement…"."""
+    phrase = re.sub(r" \(.*\)", "", TOPIC_NAMES[topic][1])
+    for article, contracted in (("les ", "des "), ("le ", "du "), ("la ", "de la "), ("l'", "de l'")):
+        if phrase.startswith(article):
+            return contracted + phrase[len(article):]
+    return f"de {phrase}"
+
+
+def clarification(sheet: Optional[JobSheet], candidates: Sequence[Topic]) -> str:
+    """"I am not sure what you ask: is it about X or Y?", never a guessed answer."""
+    about = f" sur « {sheet.name} »" if sheet else ""
+    options = [_of(topic) for topic in candidates]
+    choice = options[0] if len(options) == 1 else f"{', '.join(options[:-1])} ou {options[-1]}"
+    return typeset(
+        f"Je ne suis pas sûr de comprendre ce que vous voulez savoir{about}. "
+        f"Voulez-vous parler {choice} ?"
     )
 
 

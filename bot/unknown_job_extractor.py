@@ -58,6 +58,8 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
         vocabulary = set(default_store().known_words())
         for example in training_data.training_examples:
             vocabulary.update(_known_words(example))
+        for text in self.topic_data_texts():
+            vocabulary.update(normalize(text).split())
         return self._save_vocabulary(vocabulary)
 
     def process(self, messages: List[Message]) -> List[Message]:

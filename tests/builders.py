@@ -19,8 +19,10 @@ def build_tracker(
     other_jobs: Iterable[str] = (),
     entities: Iterable[Dict[str, Any]] = (),
     channel: str = "rest",
+    parse: Optional[Dict[str, Any]] = None,
 ) -> Tracker:
-    """A tracker whose latest message has ``intent`` and one entity per value given."""
+    """A tracker whose latest message has ``intent``, one entity per value given and the
+    other parse data in ``parse`` (the topic classifier's ``topics``, ``language``…)."""
     entities = [
         *({"entity": ENTITY_JOB, "value": job} for job in jobs),
         *({"entity": ENTITY_TOPIC, "value": getattr(topic, "value", topic)} for topic in topics),
@@ -32,7 +34,9 @@ def build_tracker(
     return Tracker(
         sender_id="test-user",
         slots=dict(slots or {}),
-        latest_message={"intent": {"name": intent, "confidence": 1.0}, "entities": entities, "text": text},
+        latest_message={
+            "intent": {"name": intent, "confidence": 1.0}, "entities": entities, "text": text, **(parse or {}),
+        },
         events=[{"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,

@@ -4,6 +4,8 @@ in ../shared/seeds/ (not from knowledge/), and the questions that ask for it.
 Spacing is compared after folding non-breaking spaces (see :func:`plain`); the
 typography itself is checked separately.
 """
+import re
+import unicodedata
 from typing import Dict, List, Tuple
 
 from knowledge.topics import Topic
@@ -118,3 +120,35 @@ SPOKEN_NAMES = {OPERATEUR: "opérateur back-office", GESTIONNAIRE: "gestionnaire
 def plain(text: str) -> str:
     """Fold French non-breaking spaces into plain spaces for comparisons."""
     return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+# The words that name each topic outright (as whole words, accents aside): at least half
+# the held-out questions and training examples of a topic do without them, so that the
+# topic is learnt and measured from how people talk, not from keywords.
+OBVIOUS_WORDS: Dict[Topic, List[str]] = {
+    Topic.DESCRIPTION: ["presentation", "presenter", "description", "decrire", "definition"],
+    Topic.ACTIVITIES: ["activites", "missions", "taches", "quotidien"],
+    Topic.SECTOR: ["secteur", "employeurs", "entreprises"],
+    Topic.ROME_CODE: ["code rome"],
+    Topic.JOB_TITLES: ["intitules", "emplois-types", "appellations", "noms"],
+    Topic.ENVIRONMENT: ["environnement", "conditions de travail"],
+    Topic.TRAINING: ["formation", "diplome", "etudes"],
+    Topic.SKILLS: ["competences", "qualites"],
+    Topic.DIGITAL_SKILLS: ["numerique", "informatique", "digital"],
+    Topic.SALARY: ["salaire", "remuneration", "paye", "gagner"],
+    Topic.LABOUR_MARKET: ["marche de l'emploi", "embauche", "recrutement", "offres", "cdi"],
+    Topic.AGE_DISTRIBUTION: ["age", "ages"],
+    Topic.PROS: ["avantages", "points positifs"],
+    Topic.CONS: ["inconvenients", "points negatifs"],
+    Topic.MOBILITY: ["evolution", "mobilite", "carriere"],
+    Topic.TRENDS: ["tendances", "avenir", "futur", "evolution du metier"],
+}
+
+
+def folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def says_obvious_word(question: str, topic: Topic) -> bool:
+    return any(re.search(rf"\b{re.escape(word)}\b", folded(question)) for word in OBVIOUS_WORDS[topic])

@@ -1,13 +1,17 @@
 """The domain, the NLU data, the rules, the actions and the knowledge base agree."""
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from rasa.shared.nlu.training_data.training_data import TrainingData
 from rasa_sdk.executor import ActionExecutor
 
 from actions import names
 from knowledge.loader import load_topic_vocabulary
 from knowledge.store import default_store, normalize
+from knowledge.topics import Topic
+from tests.expected import says_obvious_word
 
 ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
@@ -82,3 +86,38 @@ def test_response_buttons_send_known_intents():
         for variant in variants:
             for button in variant.get("buttons", []):
                 assert button["payload"].lstrip("/") in DOMAIN["intents"]
+
+
+@lru_cache(maxsize=1)
+def ask_examples():
+    """The questions on a job of data/nlu/ (DIET and the topic classifier) and of
+    data/topics/ (the topic classifier only)."""
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    loaded = [load_data(str(path)) for path in sorted((ROOT / "data").glob("*/*.yml"))]
+    return [example for data in loaded for example in data.intent_examples
+            if example.get("intent") == names.INTENT_ASK]
+
+
+def test_every_question_on_our_jobs_names_its_topics_and_every_job_annotation_is_known():
+    from bot.topic_classifier import example_topics, labelled_questions
+
+    examples = ask_examples()
+    labelled_questions(TrainingData(examples))  # an unknown topic id raises
+    unlabelled = [example.get("text") for example in examples if not example_topics(example)
+                  and not any(entity["entity"] == names.ENTITY_OTHER_JOB for entity in example.get("entities") or [])]
+    assert unlabelled == []
+    for example in examples:
+        for entity in example.get("entities") or []:
+            if entity["entity"] == names.ENTITY_JOB:
+                assert default_store().resolve(entity["value"]), (entity["value"], example.get("text"))
+
+
+def test_every_topic_is_learnt_from_many_phrasings_mostly_without_its_obvious_words():
+    from bot.topic_classifier import example_topics
+
+    for topic in Topic:
+        texts = [example.get("text") for example in ask_examples() if example_topics(example) == [topic.value]]
+        assert len(texts) >= 80, (topic, len(texts))
+        without = [text for text in texts if not says_obvious_word(text, topic)]
+        assert len(without) * 2 >= len(texts), (topic, len(without), len(texts))

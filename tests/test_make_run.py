@@ -13,7 +13,8 @@ import pytest
 from tests.servers import ROOT, answers_http, free_port, say, server_env, wait_until
 
 RASA_PORT, ACTIONS_PORT = 5005, 5055
-TRAIN_AND_START_TIMEOUT_S = 900
+# Training from scratch takes about 12 min on 2 cores; this only guards against a hang.
+TRAIN_AND_START_TIMEOUT_S = 1800
 
 
 def port_in_use(port: int) -> bool:

@@ -6,7 +6,7 @@ from actions.answering import ActionAnswer
 from actions.knowledge_base import STORE
 from actions.questions import MAX_PAYLOAD_BYTES, ask_payload
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS,
+    INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS,
 )
 from knowledge.topics import Topic, sheet_holds
 from tests.builders import build_tracker, run_action, texts
@@ -206,3 +206,57 @@ def test_every_button_payload_fits_telegram_s_64_bytes():
     payloads = [ask_payload(sheet, topic) for sheet in STORE.jobs for topic in Topic if sheet_holds(sheet, topic)]
     payloads += [ask_payload(sheet) for sheet in STORE.jobs]
     assert max(len(payload.encode()) for payload in payloads) <= MAX_PAYLOAD_BYTES
+
+
+# The topic classifier's output (bot/topic_classifier.py), as the parse data carries it.
+def classified(topics=(), candidates=(), jobs=(), slots=None, language="fr"):
+    tracker = build_tracker(INTENT_ASK, jobs=jobs, slots=slots, parse={
+        PARSE_TOPICS: list(topics), PARSE_TOPIC_CANDIDATES: list(candidates), PARSE_LANGUAGE: language,
+    })
+    return run_action(ActionAnswer(), tracker)
+
+
+def test_the_classified_topic_is_answered_whatever_the_topic_words():
+    messages, slots = classified(topics=["mobility"], jobs=[SPOKEN_NAMES[GESTIONNAIRE]])
+    assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Mobilité")
+    assert slots[SLOT_TOPICS] == ["mobility"]
+
+
+def test_an_unclear_topic_is_asked_with_buttons_of_the_likeliest_topics_never_guessed():
+    messages, slots = classified(candidates=["salary", "training", "environment"], jobs=[SPOKEN_NAMES[GESTIONNAIRE]])
+    assert len(messages) == 1
+    text = plain(messages[0]["text"])
+    assert text == (f"Je ne suis pas sûr de comprendre ce que vous voulez savoir sur « {GESTIONNAIRE_NAME} ». "
+                    "Voulez-vous parler du salaire, de la formation ou des conditions de travail ?")
+    buttons = messages[0]["buttons"]
+    assert [button["title"] for button in buttons] == ["Salaire", "Formation", "Conditions de travail", "Autre chose"]
+    assert buttons[0]["payload"] == ask_payload(STORE.get(GESTIONNAIRE), Topic.SALARY)
+    assert buttons[-1]["payload"] == "/help"
+    # The job stays in focus, so the next question can leave it out.
+    assert slots == {SLOT_JOB: GESTIONNAIRE}
+
+
+def test_two_close_topics_without_a_job_are_offered_for_the_job_in_focus():
+    messages, _ = classified(candidates=["mobility", "trends"], slots={SLOT_JOB: OPERATEUR})
+    assert plain(messages[0]["text"]).endswith("Voulez-vous parler de la mobilité ou des tendances d'évolution du métier ?")
+    assert OPERATEUR in messages[0]["buttons"][0]["payload"]
+
+
+def test_without_any_job_the_topic_buttons_ask_for_every_sheet():
+    messages, _ = classified(candidates=["salary", "pros"])
+    assert "sur «" not in messages[0]["text"]
+    assert messages[0]["buttons"][0]["payload"] == '/ask{"topic":"salary"}'
+
+
+def test_a_message_in_another_language_is_answered_in_french_saying_so():
+    messages, _ = classified(topics=["salary"], jobs=[SPOKEN_NAMES[OPERATEUR]], language="en")
+    assert plain(messages[0]["text"]) == (
+        "Vous m'écrivez en anglais : je réponds seulement en français, à partir de fiches métiers en français."
+    )
+    assert plain(messages[1]["text"]).startswith(f"{OPERATEUR_NAME} — Salaire")
+
+
+def test_a_button_payload_keeps_its_topic_entity():
+    # Buttons skip the classifier: their parse data has no "topics" key.
+    messages, _ = ask(Topic.SALARY, jobs=[GESTIONNAIRE])
+    assert MISSING_SENTENCE in plain(messages[0]["text"])

@@ -1,0 +1,212 @@
+"""What a question asks about a job, learnt from whole sentences.
+
+A linear model (multinomial logistic regression) over three kinds of features of
+the question, all accent-free and lower-case:
+
+- its words and word pairs, with the job names replaced by one placeholder so that
+  "combien gagne un gestionnaire" and "combien gagne une opératrice" teach the same;
+- its character n-grams, for typos and SMS spellings ("renumeration", "cb");
+- one marker per topic that ``knowledge/topics.yml`` finds in it: the keyword
+  vocabulary is a feature the model weighs, not the only way in.
+
+The model is kept as plain arrays (JSON and ``.npy`` without pickle): loading it runs
+no code from the file.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence, Tuple
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import CountVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from knowledge.store import JOB, TOPIC, KnowledgeStore, Mention, strip_accents
+
+JOB_PLACEHOLDER = "jobname"
+KEYWORD_MARKER = "kwtopic"
+WORD_NGRAMS = (1, 2)
+CHAR_NGRAMS = (2, 5)
+# Inverse regularisation strength, chosen by cross-validation (`make crossval`).
+DEFAULT_C = 30.0
+MODEL_FILE = "topic_model.json"
+WEIGHTS_FILE = "topic_weights.npy"
+
+
+@dataclass(frozen=True)
+class TopicScore:
+    topic: str
+    confidence: float
+
+
+def question_text(text: str, mentions: Sequence[Mention]) -> str:
+    """The question as the model reads it: job names replaced, topic keywords marked."""
+    pieces, position = [], 0
+    for mention in mentions:
+        if mention.kind == JOB:
+            pieces.append(text[position:mention.start])
+            pieces.append(f" {JOB_PLACEHOLDER} ")
+            position = mention.end
+    pieces.append(text[position:])
+    plain = re.sub(r"\s+", " ", strip_accents("".join(pieces)).lower()).strip()
+    markers = " ".join(f"{KEYWORD_MARKER}{mention.id}" for mention in mentions if mention.kind == TOPIC)
+    return f"{plain} {markers}".strip()
+
+
+def _word_vectorizer(vocabulary: Optional[Dict[str, int]] = None) -> CountVectorizer:
+    return CountVectorizer(
+        analyzer="word", ngram_range=WORD_NGRAMS, token_pattern=r"(?u)\b\w+\b", vocabulary=vocabulary,
+        lowercase=False,
+    )
+
+
+def _char_vectorizer(vocabulary: Optional[Dict[str, int]] = None) -> CountVectorizer:
+    return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, vocabulary=vocabulary, lowercase=False)
+
+
+def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
+    """Sub-linear term frequency times idf, each row scaled to unit length."""
+    weighted = counts.astype(np.float64).tocsr()
+    weighted.data = 1.0 + np.log(weighted.data)
+    weighted = weighted.multiply(idf).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1))).ravel()
+    norms[norms == 0] = 1.0
+    return sparse.diags(1.0 / norms) @ weighted
+
+
+def _idf(counts: sparse.spmatrix) -> np.ndarray:
+    documents = counts.shape[0]
+    frequency = np.bincount(counts.tocsc().indices, minlength=counts.shape[1]) if counts.nnz else np.zeros(
+        counts.shape[1]
+    )
+    return np.log((1.0 + documents) / (1.0 + frequency)) + 1.0
+
+
+class TopicModel:
+    """Topic probabilities for a question; ``fit`` on labelled questions, or ``load``."""
+
+    def __init__(
+        self,
+        topics: Sequence[str],
+        word_vocabulary: Dict[str, int],
+        char_vocabulary: Dict[str, int],
+        idf: np.ndarray,
+        weights: np.ndarray,
+    ) -> None:
+        # weights: one row per topic, the features' weights then the intercept.
+        self.topics = list(topics)
+        self._words = _word_vectorizer(word_vocabulary)
+        self._chars = _char_vectorizer(char_vocabulary)
+        self._word_vocabulary = word_vocabulary
+        self._char_vocabulary = char_vocabulary
+        self._idf = idf
+        self._weights = weights
+
+    @classmethod
+    def fit(cls, questions: Sequence[str], labels: Sequence[Sequence[str]], c: float = DEFAULT_C) -> "TopicModel":
+        """Learn from ``questions`` (already through ``question_text``) and their topics.
+
+        A question about two topics counts once for each, so its probability is shared.
+        """
+        texts = [question for question, topics in zip(questions, labels) for _ in topics]
+        targets = [topic for topics in labels for topic in topics]
+        words, chars = _word_vectorizer(), _char_vectorizer()
+        counts = sparse.hstack([words.fit_transform(texts), chars.fit_transform(texts)]).tocsr()
+        idf = _idf(counts)
+        classifier = LogisticRegression(C=c, max_iter=2000)
+        classifier.fit(_tfidf(counts, idf), targets)
+        weights = np.hstack([classifier.coef_, classifier.intercept_[:, None]])
+        if len(classifier.classes_) == 2:
+            # scikit-learn keeps one row for two classes: make it the softmax's two rows.
+            weights = np.vstack([-weights / 2, weights / 2])
+        return cls(list(classifier.classes_), words.vocabulary_, chars.vocabulary_, idf, weights)
+
+    def rank(self, question: str) -> List[TopicScore]:
+        """Every topic with its probability, likeliest first."""
+        counts = sparse.hstack([self._words.transform([question]), self._chars.transform([question])])
+        features = _tfidf(counts, self._idf)
+        scores = features @ self._weights[:, :-1].T + self._weights[:, -1]
+        scores = np.asarray(scores).ravel()
+        probabilities = np.exp(scores - scores.max())
+        probabilities /= probabilities.sum()
+        order = np.argsort(-probabilities, kind="stable")
+        return [TopicScore(self.topics[index], float(probabilities[index])) for index in order]
+
+    def save(self, directory: Path) -> None:
+        description = {
+            "topics": self.topics,
+            "word_vocabulary": self._word_vocabulary,
+            "char_vocabulary": self._char_vocabulary,
+            "idf": self._idf.tolist(),
+        }
+        (directory / MODEL_FILE).write_text(json.dumps(description, ensure_ascii=False), encoding="utf-8")
+        np.save(directory / WEIGHTS_FILE, self._weights.astype(np.float32), allow_pickle=False)
+
+    @classmethod
+    def load(cls, directory: Path) -> "TopicModel":
+        description = json.loads((directory / MODEL_FILE).read_text(encoding="utf-8"))
+        weights = np.load(directory / WEIGHTS_FILE, allow_pickle=False).astype(np.float64)
+        return cls(
+            description["topics"],
+            {term: int(index) for term, index in description["word_vocabulary"].items()},
+            {term: int(index) for term, index in description["char_vocabulary"].items()},
+            np.asarray(description["idf"], dtype=np.float64),
+            weights,
+        )
+
+
+def mentions(store: KnowledgeStore, text: str) -> List[Mention]:
+    """The jobs and topic keywords the model reads in ``text``."""
+    return store.find_mentions(text, kinds=(JOB, TOPIC))
+
+
+@dataclass(frozen=True)
+class TopicDecision:
+    """The topics to answer, or (none to answer) the candidates to offer."""
+
+    topics: Tuple[str, ...]
+    candidates: Tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DecisionThresholds:
+    # The likeliest topic is answered from this probability… (chosen by cross-validation:
+    # `make crossval`, results/topic_crossval.md)
+    answer: float = 0.4
+    # …when the next one is at least this far behind; otherwise both are offered.
+    margin: float = 0.1
+    # Two or more topics named by their words are all answered when each has this probability.
+    named: float = 0.35
+    # Offered topics: those within this ratio of the likeliest, at most ``offered`` of them.
+    offer_ratio: float = 0.3
+    offered: int = 3
+
+
+def decide(
+    ranking: Sequence[TopicScore], keyword_topics: Sequence[str], thresholds: DecisionThresholds
+) -> TopicDecision:
+    """Answer the topics the question asks, or offer the likeliest when it is unclear.
+
+    "salaire et formation" names two topics the model finds plausible: both are
+    answered. Otherwise the likeliest topic is answered when the model is sure enough,
+    and the close candidates are offered when it is not: never a silent default.
+    """
+    if not ranking:
+        return TopicDecision((), ())
+    probability = {score.topic: score.confidence for score in ranking}
+    named = [topic for topic in dict.fromkeys(keyword_topics) if probability.get(topic, 0.0) >= thresholds.named]
+    if len(named) >= 2:
+        return TopicDecision(tuple(named), ())
+    best, *rest = ranking
+    runner_up = rest[0].confidence if rest else 0.0
+    if best.confidence >= thresholds.answer and best.confidence - runner_up >= thresholds.margin:
+        return TopicDecision((best.topic,), ())
+    offered = [
+        score.topic for score in ranking[: thresholds.offered]
+        if score.confidence >= thresholds.offer_ratio * best.confidence
+    ]
+    return TopicDecision((), tuple(offered))
