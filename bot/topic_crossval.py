@@ -57,7 +57,7 @@ def _score(
     return Scores(design, *(round(counts[key] / total, 3) for key in ("top1", "right", "clarified", "wrong")))
 
 
-def keywords_only(texts: Sequence[str], found: Sequence[list]) -> List[tuple]:
+def keywords_only(found: Sequence[list]) -> List[tuple]:
     """The bot before the classifier: the topic words found, else the presentation."""
     predictions = []
     for mentioned in found:
@@ -99,7 +99,7 @@ def main() -> None:
     for train_index, test_index in StratifiedKFold(FOLDS, shuffle=True, random_state=SEED).split(texts, strata):
         fold = lambda indices: {key: [values[i] for i in indices] for key, values in data.items()}  # noqa: E731
         train, test = fold(train_index), fold(test_index)
-        for position, prediction in zip(test_index, keywords_only(test["questions"], test["found"])):
+        for position, prediction in zip(test_index, keywords_only(test["found"])):
             predictions["mots-clés seuls (avant)"][position] = prediction
         for name, predict in designs.items():
             for position, prediction in zip(test_index, predict(train, test)):
