@@ -27,7 +27,7 @@ from actions.names import (
     ACTION_ANSWER, INTENT_HELP, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS,
 )
 from actions.questions import (
-    ask_payload, job_at_rank, last_topics, listed_jobs, read_question, unique,
+    Question, ask_payload, job_at_rank, last_topics, listed_jobs, read_question, unique,
 )
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
@@ -146,32 +146,36 @@ class ActionAnswer(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[EventType]:
         say_language_note(dispatcher, tracker)
-        question = read_question(tracker)
-        if question.only_unknown_jobs:
-            return browsing.say_unknown_job(dispatcher, question.topics)
-        if len(question.jobs) > 1:
-            return comparing.compare(dispatcher, question.jobs, question.topics)
-        informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM
-        # Ranks only pick from a list: "un bac+1" in a question is no choice.
-        ranks = question.ranks if informing else []
-        picked = [job_at_rank(listed_jobs(tracker), rank) for rank in ranks]
-        sheet = next(iter(question.jobs + [job for job in picked if job]), None)
-        if ranks and sheet is None:
-            # "le troisième" when only two jobs were listed: list them again.
-            return browsing.list_jobs(dispatcher)
-        topics = question.topics or [Topic(term.topic) for term in question.terms if term.topic]
-        if not topics and informing:
-            # "et pour le gestionnaire ?": the last question, for this job.
-            topics = last_topics(tracker)
-        sheet = sheet or STORE.get(tracker.get_slot(SLOT_JOB) or "")
-        if not topics and question.topic_candidates:
-            return clarify(dispatcher, sheet, question.topic_candidates)
-        if not topics and sheet is None:
-            if question.terms:
-                return glossary.define(dispatcher, question.terms)
-            return help_action.show_help(dispatcher)
-        channel = tracker.get_latest_input_channel()
-        typed = tracker.latest_message.get("text") or ""
-        # A button's payload ("/ask{…}") is no question to point at a fact.
-        question = "" if typed.startswith("/") else typed
-        return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel, question)
+        return answer_question(dispatcher, tracker, read_question(tracker))
+
+
+def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> List[EventType]:
+    """The reply to a question on a job (named, picked from a list or in focus)."""
+    if question.only_unknown_jobs:
+        return browsing.say_unknown_job(dispatcher, question.topics)
+    if len(question.jobs) > 1:
+        return comparing.compare(dispatcher, question.jobs, question.topics)
+    informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM
+    # Ranks only pick from a list: "un bac+1" in a question is no choice.
+    ranks = question.ranks if informing else []
+    picked = [job_at_rank(listed_jobs(tracker), rank) for rank in ranks]
+    sheet = next(iter(question.jobs + [job for job in picked if job]), None)
+    if ranks and sheet is None:
+        # "le troisième" when only two jobs were listed: list them again.
+        return browsing.list_jobs(dispatcher)
+    topics = question.topics or [Topic(term.topic) for term in question.terms if term.topic]
+    if not topics and informing:
+        # "et pour le gestionnaire ?": the last question, for this job.
+        topics = last_topics(tracker)
+    sheet = sheet or STORE.get(tracker.get_slot(SLOT_JOB) or "")
+    if not topics and question.topic_candidates:
+        return clarify(dispatcher, sheet, question.topic_candidates)
+    if not topics and sheet is None:
+        if question.terms:
+            return glossary.define(dispatcher, question.terms)
+        return help_action.show_help(dispatcher)
+    channel = tracker.get_latest_input_channel()
+    typed = tracker.latest_message.get("text") or ""
+    # A button's payload ("/ask{…}") is no question to point at a fact.
+    asked = "" if typed.startswith("/") else typed
+    return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel, asked)

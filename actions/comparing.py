@@ -5,7 +5,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, rendering
+# answering compares two jobs named in a question and this module answers a question on one:
+# each module imports the other, for use at run time only.
+from actions import answering, browsing, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
@@ -38,6 +40,15 @@ def compared_jobs(named: Sequence[JobSheet], in_focus: Optional[JobSheet]) -> Li
     return chosen if len(chosen) > 1 else list(STORE.jobs)
 
 
+def asks_about_one_job(named: Sequence[JobSheet], in_focus: Optional[JobSheet]) -> bool:
+    """A comparison needs a second job: DIET takes some questions on one job for
+    comparisons ("bts ou dut, lequel choisir pour devenir gestionnaire ?", "le gestionnaire
+    doit connaître le droit des prêts ?"). With one job named and no other in focus, the
+    message is a question on that job ("et par rapport à l'opérateur ?" after the
+    gestionnaire still compares them)."""
+    return len(named) == 1 and (in_focus is None or in_focus.id == named[0].id)
+
+
 class ActionCompare(Action):
     def name(self) -> Text:
         return ACTION_COMPARE
@@ -49,5 +60,7 @@ class ActionCompare(Action):
         question = read_question(tracker)
         if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.topics)
-        sheets = compared_jobs(question.jobs, STORE.get(tracker.get_slot(SLOT_JOB) or ""))
-        return compare(dispatcher, sheets, question.topics)
+        in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
+        if asks_about_one_job(question.jobs, in_focus):
+            return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))
+        return compare(dispatcher, compared_jobs(question.jobs, in_focus), question.topics)

@@ -98,13 +98,18 @@ def _topics(values: object) -> List[Topic]:
     return unique([topic for topic in map(parse_topic, values) if topic is not None])
 
 
-def read_question(tracker: Tracker) -> Question:
+def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Question:
+    """What the latest message asks. Its topics are those the topic classifier read in
+    the sentence when it is a question the user typed (``typed_question``; by default, a
+    message of intent ``ask``), else the topic words it says."""
     other_jobs = _entities(tracker, ENTITY_OTHER_JOB)
     # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
     named = _values([job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)])
     jobs = [STORE.resolve(value) for value in named]
     parsed = tracker.latest_message
-    if (parsed.get("intent") or {}).get("name") == INTENT_ASK and PARSE_TOPICS in parsed:
+    if typed_question is None:
+        typed_question = (parsed.get("intent") or {}).get("name") == INTENT_ASK
+    if typed_question and PARSE_TOPICS in parsed:
         # A question typed by the user: the topic classifier read the whole sentence.
         topics = _topics(parsed.get(PARSE_TOPICS))
         candidates = [] if topics else _topics(parsed.get(PARSE_TOPIC_CANDIDATES))

@@ -1,10 +1,12 @@
 """Topic understanding end to end, on questions nobody tuned the bot on.
 
-tests/topics_heldout.yml was written apart from the training data (by someone who saw
-only the job sheets and the list of topics), in everyday words: each question names
-its job and asks about one topic. Each is sent over REST in a conversation of its own;
-the reply must answer that topic for that job (or say the sheet lacks it), and nothing
-else. Replies asking which topic was meant count as misses; their share is recorded.
+Two held-out sets were written apart from the training data, each by someone who saw
+only the job sheets and the list of topics, in everyday words: each question names its
+job and asks about one topic. tests/topics_heldout.yml (28/11/2026) served one error
+analysis; tests/topics_heldout_2.yml (29/11/2026) was first run once the bot was done,
+and tunes nothing. Each question is sent over REST in a conversation of its own; the
+reply must answer that topic for that job (or say the sheet lacks it), and nothing else.
+Replies asking which topic was meant count as misses; their share is recorded.
 """
 import json
 import re
@@ -21,32 +23,38 @@ from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR_NAME, plai
 from tests.servers import ROOT, reply_text, say
 from tests.test_nlu_quality import examples, plain_text
 
-HELDOUT = ROOT / "tests" / "topics_heldout.yml"
+HELDOUT_SETS = ("topics_heldout.yml", "topics_heldout_2.yml")
 RESULTS = ROOT / "tests" / "output" / "topics_heldout.json"
-# The issue asks 0.95; measured 0.912 on 29/11/2026 (README): enforced just below what is
-# reached, so that a regression fails, until the target is met.
-MIN_TOPIC_ACCURACY = 0.90
+# The issue's target, on both sets together (655 questions; 0.957 on 29/11/2026, README).
+MIN_TOPIC_ACCURACY = 0.95
+# Each set on its own (0.962 and 0.952 on 29/11/2026): a regression on one fails.
+MIN_TOPIC_ACCURACY_PER_SET = 0.94
 # Wrong answers given as if sure (the rest of the misses are offers to choose a topic).
-MAX_WRONG_SHARE = 0.05
+MAX_WRONG_SHARE = 0.03
 CLARIFICATION = "Je ne suis pas sûr de comprendre"
 # A question about a job that says nothing of what it asks.
 UNCLEAR_QUESTION = "le gestionnaire de back office, c'est comment ?"
-QUESTIONS = yaml.safe_load(HELDOUT.read_text(encoding="utf-8"))["questions"]
+QUESTIONS = {
+    name: yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))["questions"] for name in HELDOUT_SETS
+}
 
 
-def test_the_held_out_set_covers_every_topic_of_both_jobs_mostly_without_keywords():
-    assert len(QUESTIONS) >= 300
-    pairs = Counter((question["job"], Topic(question["topic"])) for question in QUESTIONS)
+@pytest.mark.parametrize("name", HELDOUT_SETS)
+def test_a_held_out_set_covers_every_topic_of_both_jobs_mostly_without_keywords(name):
+    questions = QUESTIONS[name]
+    assert len(questions) >= 300
+    pairs = Counter((question["job"], Topic(question["topic"])) for question in questions)
     assert set(pairs) == {(sheet.id, topic) for sheet in default_store().jobs for topic in Topic}
     for topic in Topic:
-        asked = [question["text"] for question in QUESTIONS if question["topic"] == topic.value]
+        asked = [question["text"] for question in questions if question["topic"] == topic.value]
         without = [text for text in asked if not says_obvious_word(text, topic)]
         assert len(without) * 2 >= len(asked), (topic, len(without), len(asked))
 
 
-def test_no_held_out_question_is_a_training_example():
+@pytest.mark.parametrize("name", HELDOUT_SETS)
+def test_no_held_out_question_is_a_training_example(name):
     trained = {plain_text(text) for path in (ROOT / "data").glob("*/*.yml") for _, text in examples(path)}
-    assert [question["text"] for question in QUESTIONS if question["text"].lower() in trained] == []
+    assert [question["text"] for question in QUESTIONS[name] if question["text"].lower() in trained] == []
 
 
 def verdict(reply: str, job_id: str, topic: Topic) -> str:
@@ -61,20 +69,29 @@ def verdict(reply: str, job_id: str, topic: Topic) -> str:
     return "right" if plain(missing(sheet, topic)) in reply and not headings else "wrong"
 
 
-@pytest.fixture(scope="module")
-def outcomes(rest_bot):
-    results = []
-    for number, question in enumerate(QUESTIONS):
-        reply = reply_text(say(rest_bot, f"heldout-topic-{number}", question["text"]))
-        results.append({**question, "verdict": verdict(reply, question["job"], Topic(question["topic"])),
-                        "reply": reply.split("\n")[0]})
+def shares(results) -> dict:
     counts = Counter(result["verdict"] for result in results)
-    summary = {
+    return {
         "questions": len(results),
         "topic_accuracy": round(counts["right"] / len(results), 4),
         "clarification_share": round(counts["clarification"] / len(results), 4),
         "wrong_share": round(counts["wrong"] / len(results), 4),
-        "misses": [result for result in results if result["verdict"] != "right"],
+    }
+
+
+@pytest.fixture(scope="module")
+def outcomes(rest_bot):
+    results = {}
+    for name, questions in QUESTIONS.items():
+        results[name] = []
+        for number, question in enumerate(questions):
+            reply = reply_text(say(rest_bot, f"heldout-topic-{name}-{number}", question["text"]))
+            verdict_ = verdict(reply, question["job"], Topic(question["topic"]))
+            results[name].append({**question, "verdict": verdict_, "reply": reply.split("\n")[0]})
+    summary = {
+        "both_sets": shares([result for found in results.values() for result in found]),
+        **{name: shares(found) for name, found in results.items()},
+        "misses": [result for found in results.values() for result in found if result["verdict"] != "right"],
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -83,8 +100,10 @@ def outcomes(rest_bot):
 
 def test_held_out_questions_get_the_right_topic_for_the_right_job(outcomes):
     misses = json.dumps(outcomes["misses"][:40], ensure_ascii=False, indent=1)
-    assert outcomes["topic_accuracy"] >= MIN_TOPIC_ACCURACY, misses
-    assert outcomes["wrong_share"] <= MAX_WRONG_SHARE, misses
+    assert outcomes["both_sets"]["topic_accuracy"] >= MIN_TOPIC_ACCURACY, misses
+    assert outcomes["both_sets"]["wrong_share"] <= MAX_WRONG_SHARE, misses
+    for name in HELDOUT_SETS:
+        assert outcomes[name]["topic_accuracy"] >= MIN_TOPIC_ACCURACY_PER_SET, (name, misses)
 
 
 def texts_of(base_url, message, sender=None):

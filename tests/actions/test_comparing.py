@@ -6,8 +6,9 @@ from tests.builders import build_tracker, run_action, texts
 from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
 
 
-def compare(topics=(), jobs=(), slots=None, **entities):
-    return run_action(ActionCompare(), build_tracker("compare", jobs=jobs, topics=topics, slots=slots, **entities))
+def compare(topics=(), jobs=(), slots=None, parse=None, **entities):
+    tracker = build_tracker("compare", jobs=jobs, topics=topics, slots=slots, parse=parse, **entities)
+    return run_action(ActionCompare(), tracker)
 
 
 def test_an_overview_compares_both_jobs_topic_by_topic():
@@ -45,3 +46,16 @@ def test_one_job_named_is_compared_with_the_job_in_focus():
 def test_another_job_is_not_compared():
     messages, _ = compare(other_jobs=["boulanger"])
     assert "Je ne connais pas ce métier" in messages[0]["text"]
+
+
+def test_a_question_on_one_job_taken_for_a_comparison_answers_that_job():
+    # "bts ou dut, lequel choisir pour devenir gestionnaire ?": no second job to compare.
+    messages, slots = compare(jobs=["gestionnaire"], topics=[Topic.TRAINING], parse={"topics": ["training"]})
+    assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Formation")
+    assert slots[SLOT_JOB] == GESTIONNAIRE
+
+
+def test_the_topic_of_a_question_on_one_job_is_the_one_the_classifier_read():
+    # "le gestionnaire doit connaître le droit des prêts ?" says no topic word.
+    messages, _ = compare(jobs=["gestionnaire"], slots={SLOT_JOB: GESTIONNAIRE}, parse={"topics": ["skills"]})
+    assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Compétences")

@@ -2,9 +2,11 @@
 comes back identical from its files."""
 import numpy as np
 import pytest
+from scipy import sparse
 
 from bot.topic_model import (
-    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, decide, mentions, question_text,
+    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, _idf, decide, mentions,
+    question_text,
 )
 from knowledge.store import default_store
 
@@ -80,3 +82,10 @@ def test_a_topic_word_the_model_finds_implausible_is_not_answered():
     decision = decide(ranking(salary=0.9, age_distribution=0.02, training=0.08), ["age_distribution", "salary"],
                       DecisionThresholds())
     assert decision.topics == ("salary",)
+
+
+def test_a_word_of_every_question_weighs_less_than_a_rare_one():
+    # "ce métier" says nothing of the topic: its weight must not match "paie"'s.
+    counts = sparse.csr_matrix([[1, 1, 0], [1, 0, 1], [1, 0, 0]])
+    everywhere, rare, _ = _idf(counts)
+    assert everywhere < rare
