@@ -13,6 +13,10 @@ MODEL := models/backoffice.tar.gz
 WEBCHAT_VERSION := 1.0.1
 WEBCHAT_SHA1 := 918985573aa505d81ab927c5ea5919ae29a5ecfd
 WEBCHAT := web/vendor/rasa-webchat.js
+# The accessibility audit the browser tests run inside the page (axe-core, from npm, checked).
+AXE_VERSION := 4.14.1
+AXE_SHA1 := 14d8a6f3f085afd126b8b5ca1e42e50e17fb1d99
+AXE := .make/axe/axe.min.js
 # Debian packages the tests use: the browser Playwright drives (it never downloads one), and
 # the PostgreSQL and Redis servers of the scale-out test (skipped, saying why, without them).
 CHROMIUM := /usr/bin/chromium
@@ -66,6 +70,12 @@ $(WEBCHAT):
 	  .make/npm/package/lib/index.js > $@
 	! grep -q fonts.googleapis.com $@
 
+$(AXE):
+	@mkdir -p $(@D)
+	cd $(@D) && npm pack --silent axe-core@$(AXE_VERSION) > /dev/null
+	echo "$(AXE_SHA1)  $(@D)/axe-core-$(AXE_VERSION).tgz" | sha1sum --check --quiet
+	tar -xzf $(@D)/axe-core-$(AXE_VERSION).tgz -C $(@D) --strip-components=1 package/axe.min.js
+
 # Touched after drawing, so a knowledge change redraws every chart.
 $(CHARTS): $(KNOWLEDGE) bot/charts.py actions/charts.py | $(INSTALLED)
 	$(PYTHON) -m bot.charts
@@ -90,10 +100,10 @@ $(MODEL): $(TRAINING_DATA) | $(INSTALLED)
 	@touch $@
 
 run: $(MODEL) $(WEBCHAT) $(CHARTS) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
-	bot/run.sh server
+	@bot/run.sh server
 
 shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
-	bot/run.sh shell
+	@bot/run.sh shell
 
 actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055, sur cette machine seulement)
 	SANIC_HOST=$${BACKOFFICE_ACTIONS_HOST:-127.0.0.1} $(RASA) run actions --port 5055
@@ -101,7 +111,7 @@ actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055, sur ce
 validate: $(VOCABULARY_NLU) ## Vérifie les données d'entraînement (rasa data validate)
 	$(RASA) data validate --fail-on-warnings
 
-test: $(MODEL) $(WEBCHAT) $(CHARTS) $(CHROMIUM) $(REDIS) $(POSTGRES) ## Installe, entraîne si besoin et lance tous les tests
+test: $(MODEL) $(WEBCHAT) $(CHARTS) $(AXE) $(CHROMIUM) $(REDIS) $(POSTGRES) ## Installe, entraîne si besoin et lance tous les tests
 	$(PYTHON) -m pytest
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) : results/crossval et results/topic_crossval.md

@@ -3,7 +3,9 @@
 The chat page's socket.io channel only accepts pages from the widget's origins
 (``BACKOFFICE_WIDGET_ORIGINS``, see ``bot.web.widget_origins``): Rasa's own
 accepts any web site. Programs that send no ``Origin`` header are not browsers and
-are let in, as by the REST channel.
+are let in, as by the REST channel. It also awaits ``enter_room``, a coroutine since
+python-socketio 5.10, which Rasa 3.6 calls without ``await``: without this, a widget
+with ``session_persistence`` never joined its session's room and got no reply.
 
 Messaging apps, switched on from the environment: Telegram and Slack.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import uuid
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
 
 from aiogram import Bot
@@ -57,7 +60,8 @@ def _switched_off(name: str, variable: str) -> Blueprint:
 
 
 class SocketIOInput(RasaSocketIOInput):
-    """Rasa's socket.io channel, refusing browsers on other web sites than the widget's."""
+    """Rasa's socket.io channel, refusing browsers on other web sites than the widget's,
+    with the session rooms of python-socketio ≥ 5.10."""
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         blueprint = super().blueprint(on_new_message)
@@ -75,7 +79,17 @@ class SocketIOInput(RasaSocketIOInput):
                 return False
             return await rasa_connect(sid, environ, auth)
 
+        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+            session_id = data.get("session_id") if isinstance(data, dict) else None
+            if not isinstance(session_id, str) or not session_id:
+                session_id = uuid.uuid4().hex
+            if self.session_persistence:
+                # Replies go to the session's room (Rasa's handle_message): the tab must be in it.
+                await self.sio.enter_room(sid, session_id, namespace=namespace)
+            await self.sio.emit("session_confirm", session_id, room=sid, namespace=namespace)
+
         self.sio.on("connect", connect, namespace=namespace)
+        self.sio.on("session_request", session_request, namespace=namespace)
         return blueprint
 
 

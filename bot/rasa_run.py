@@ -9,6 +9,8 @@
 - Browsers may call Rasa only from the widget's origins (``BACKOFFICE_WIDGET_ORIGINS``,
   see ``bot.web.widget_origins``).
 - Requests larger than ``MAX_REQUEST_BYTES`` are refused by the web server.
+- The API never loads, trains or unloads a model (``bot.model_routes``).
+- The terminal stays quiet unless ``BACKOFFICE_VERBOSE=1`` (``bot.quiet_rasa``).
 """
 from __future__ import annotations
 
@@ -63,10 +65,14 @@ def main(options: List[str]) -> None:
     except LaunchError as error:
         sys.exit(f"Rasa n'a pas été lancé : {error}")
     os.environ.setdefault(REQUEST_MAX_SIZE_ENV, str(MAX_REQUEST_BYTES))
-    from rasa.__main__ import main as rasa_main
+    from bot.quiet_rasa import quiet_unless_verbose, start_rasa
 
-    sys.argv = ["rasa", *arguments]
-    rasa_main()
+    arguments = quiet_unless_verbose(arguments, os.environ)
+    # Imported once the terminal is quiet: Rasa's server module prints notices as it loads.
+    from bot import model_routes
+
+    model_routes.install()
+    start_rasa(arguments)
 
 
 if __name__ == "__main__":

@@ -94,6 +94,29 @@ def test_the_http_api_refuses_calls_without_the_token(machine, method, path, bod
     assert call(token=TOKEN) == 200
 
 
+# Each would load a model from elsewhere (code run on load), train one, or unload the running one.
+MODEL_CHANGES = [
+    ("PUT", "/model", {}, {"model_file": "/tmp/modele-venu-d-ailleurs.tar.gz"}),
+    ("PUT", "/model", {}, {"model_server": {"url": "http://127.0.0.1:9/modele.tar.gz"}}),
+    ("POST", "/model/train", {}, {"nlu": "version: '3.1'\nnlu: []"}),
+    ("POST", "/model/test/intents", {"model": "/tmp/modele-venu-d-ailleurs.tar.gz"}, {"nlu": []}),
+    ("POST", "/model/test/stories", {}, {"stories": []}),
+    ("DELETE", "/model", {}, None),
+    ("DELETE", "/mode%6c", {}, None),
+]
+
+
+@pytest.mark.parametrize("method,path,params,body", MODEL_CHANGES)
+def test_no_route_loads_trains_or_unloads_a_model_even_with_the_token(machine, method, path, params, body):
+    refused = requests.request(
+        method, machine.url + path, params={"token": TOKEN, **params}, json=body, timeout=60,
+    )
+    assert refused.status_code == 403
+    assert "ne charge, n'entraîne ni ne décharge aucun modèle" in refused.json()["message"]
+    # The model that was loaded still answers.
+    assert OPERATEUR_SALARY in reply_text(say(machine.url, f"apres-{method}", "salaire d'un opérateur back-office ?"))
+
+
 def test_the_http_api_is_off_without_a_secret(rest_bot):
     assert requests.get(rest_bot + "/conversations/quelqu-un/tracker", timeout=30).status_code == 404
     assert requests.post(rest_bot + "/model/parse", json={"text": "salaire"}, timeout=30).status_code == 404

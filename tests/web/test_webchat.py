@@ -8,6 +8,9 @@ from actions.charts import CHARTS_URL_ENV
 from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, running, server_env
 
 CHROMIUM = "/usr/bin/chromium"
+# axe-core from npm (the Makefile installs it): the accessibility audit run inside the page.
+AXE = ROOT / ".make" / "axe" / "axe.min.js"
+BLOCKING_IMPACTS = ("serious", "critical")
 SCREENSHOTS = ROOT / "tests" / "output"
 ANSWER_TIMEOUT_MS = 30_000
 
@@ -39,8 +42,11 @@ def browser():
 class Chat:
     """One browser tab on the chat page, with what it logged and requested."""
 
-    def __init__(self, browser, url, **context_options):
-        self.context = browser.new_context(locale="fr-FR", **context_options)
+    def __init__(self, browser, url, context=None, **context_options):
+        # A tab of its own browser profile, or another tab of ``context``'s (same storage).
+        self.owns_context = context is None
+        self.context = context or browser.new_context(locale="fr-FR", **context_options)
+        self.url = url
         self.page = self.context.new_page()
         self.errors, self.requests = [], []
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
@@ -75,8 +81,12 @@ class Chat:
         self.wait_for_answers(before + 1)
         return self.answers()[before:]
 
+    def another_tab(self, browser):
+        return Chat(browser, self.url, context=self.context)
+
     def close(self):
-        self.context.close()
+        if self.owns_context:
+            self.context.close()
 
 
 @pytest.fixture
@@ -128,6 +138,17 @@ def test_the_conversation_survives_a_page_reload(chat):
     assert tab.errors == []
 
 
+def test_two_tabs_of_one_browser_carry_on_one_conversation(chat, browser):
+    first = chat()
+    assert "Bonjour" in first.answers()[0]
+    salary = "\n".join(first.ask("Combien gagne une opératrice back-office ?"))
+    assert "1 766 € brut mensuel" in salary
+    second = first.another_tab(browser)
+    follow_up = "\n".join(second.ask("et ses inconvénients ?"))
+    assert follow_up.startswith("Opérateur / opératrice back-office — Inconvénients")
+    assert first.errors == [] and second.errors == []
+
+
 def test_markup_typed_by_a_user_is_shown_as_text_never_run(chat):
     tab = chat()
     markup = "<img src=x onerror=alert(1)>"
@@ -146,3 +167,69 @@ def test_the_page_fits_a_phone_screen(chat):
     assert tab.page.locator(".rw-new-message").is_visible()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     tab.page.screenshot(path=str(SCREENSHOTS / "webchat-phone.png"))
+
+
+def accessibility_violations(page):
+    """What axe-core finds on the page as it is, worst first: rule, impact, elements."""
+    if not AXE.exists():
+        pytest.fail(f"{AXE} manque : lancez les tests avec `make test`, qui installe axe-core")
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async () => (await axe.run(document)).violations.map(
+            (v) => ({rule: v.id, impact: v.impact, elements: v.nodes.map((n) => n.target.join(" "))}))"""
+    )
+
+
+def test_the_page_after_an_answer_with_a_chart_passes_an_accessibility_audit(chat):
+    tab = chat(viewport={"width": 1280, "height": 900})
+    tab.ask("Combien gagne une opératrice back-office ?")
+    tab.page.locator("img[src$='operateur_back_office-salary.png']").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    tab.ask("Quels métiers connais-tu ?")
+    violations = accessibility_violations(tab.page)
+    assert [violation for violation in violations if violation["impact"] in BLOCKING_IMPACTS] == [], violations
+
+
+def tab_to(page, selector, presses=40):
+    """Presses Tab until an element matching ``selector`` has the focus; True if one did."""
+    for _ in range(presses):
+        if page.evaluate(f"!!document.activeElement && document.activeElement.matches({selector!r})"):
+            return True
+        page.keyboard.press("Tab")
+    return False
+
+
+def focus_is_visible(page):
+    return page.evaluate("getComputedStyle(document.activeElement).outlineStyle !== 'none'")
+
+
+def test_the_keyboard_alone_asks_picks_a_button_and_sees_where_it_is(chat):
+    tab = chat()
+    page = tab.page
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert tab_to(page, ".rw-new-message") and focus_is_visible(page)
+    before = len(tab.answers())
+    page.keyboard.type("Quels métiers connais-tu ?")
+    page.keyboard.press("Enter")
+    tab.wait_for_answers(before + 1)
+    assert tab_to(page, ".rw-reply") and focus_is_visible(page)
+    shown = len(tab.answers())
+    page.keyboard.press("Enter")
+    tab.wait_for_answers(shown + 1)
+    assert "— Présentation" in "\n".join(tab.answers()[shown:])
+    # The message list scrolls with the keyboard, and new messages are read out politely.
+    assert tab_to(page, "#rw-messages") and focus_is_visible(page)
+    live = page.locator("#rw-messages")
+    assert (live.get_attribute("role"), live.get_attribute("aria-live")) == ("log", "polite")
+
+
+def test_a_chart_says_its_figures_to_screen_readers(chat):
+    tab = chat()
+    tab.ask("Combien gagne une opératrice back-office ?")
+    chart = tab.page.locator("img[src$='operateur_back_office-salary.png']")
+    chart.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    tab.page.wait_for_function(
+        "document.querySelector(\"img[src$='operateur_back_office-salary.png']\").alt.includes('766')",
+        timeout=ANSWER_TIMEOUT_MS,
+    )
+    alternative = chart.get_attribute("alt").replace("\u202f", " ").replace("\u00a0", " ")
+    assert "Salaire brut à l'embauche : 1 766 €" in alternative
