@@ -27,7 +27,7 @@ VOCABULARY_NLU := data/nlu/vocabulary.yml
 KNOWLEDGE := $(wildcard knowledge/*.py knowledge/*.yml knowledge/jobs/*.yml)
 TRAINING_DATA := config.yml domain.yml $(wildcard data/*.yml data/nlu/*.yml data/topics/*.yml) $(VOCABULARY_NLU)
 # DIET learns from data/nlu/; the topic phrasings of data/topics/ train only the topic
-# classifier (bot/topic_classifier.py), which reads them itself.
+# classifier (bot/nlu/topic_classifier.py), which reads them itself.
 RASA_DATA := data/nlu data/rules.yml
 
 export RASA_TELEMETRY_ENABLED := false
@@ -35,7 +35,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval bench audit clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench audit purge forget clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -43,8 +43,8 @@ help: ## Affiche cette aide
 
 install: $(INSTALLED) ## Crée .venv (Python 3.10) et installe les dépendances figées
 
-$(INSTALLED): requirements.txt bot/find_python.sh
-	@python310=$$(bot/find_python.sh) && \
+$(INSTALLED): requirements.txt bot/tools/find_python.sh
+	@python310=$$(bot/tools/find_python.sh) && \
 	  { [ -x $(PYTHON) ] && $(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 10))' \
 	    || { echo "Création de $(VENV) avec $$python310"; rm -rf $(VENV) && "$$python310" -m venv $(VENV); }; }
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check -r requirements.txt
@@ -53,8 +53,8 @@ $(INSTALLED): requirements.txt bot/find_python.sh
 nlu: $(VOCABULARY_NLU) ## Régénère data/nlu/vocabulary.yml (métiers, sujets, lexique) depuis knowledge/
 
 # Touched even when its text is unchanged: a knowledge change retrains the model.
-$(VOCABULARY_NLU): $(KNOWLEDGE) bot/nlu_generation.py | $(INSTALLED)
-	$(PYTHON) -m bot.nlu_generation
+$(VOCABULARY_NLU): $(KNOWLEDGE) bot/tools/nlu_generation.py | $(INSTALLED)
+	$(PYTHON) -m bot.tools.nlu_generation
 	@touch $@
 
 web: $(WEBCHAT) $(CHARTS) ## Installe le widget (rasa-webchat, depuis npm) et dessine les graphiques
@@ -77,8 +77,8 @@ $(AXE):
 	tar -xzf $(@D)/axe-core-$(AXE_VERSION).tgz -C $(@D) --strip-components=1 package/axe.min.js
 
 # Touched after drawing, so a knowledge change redraws every chart.
-$(CHARTS): $(KNOWLEDGE) bot/charts.py actions/charts.py | $(INSTALLED)
-	$(PYTHON) -m bot.charts
+$(CHARTS): $(KNOWLEDGE) bot/tools/charts.py actions/charts.py | $(INSTALLED)
+	$(PYTHON) -m bot.tools.charts
 	@touch $@
 
 $(CHROMIUM): PACKAGE := chromium
@@ -100,10 +100,10 @@ $(MODEL): $(TRAINING_DATA) | $(INSTALLED)
 	@touch $@
 
 run: $(MODEL) $(WEBCHAT) $(CHARTS) ## Installe et entraîne si besoin, puis lance le bot : page http://localhost:8080/, REST et socketio sur 5005
-	@bot/run.sh server
+	@bot/server/run.sh server
 
 shell: $(MODEL) ## Discute avec le bot dans le terminal (rasa shell)
-	@bot/run.sh shell
+	@bot/server/run.sh shell
 
 actions: $(INSTALLED) ## Lance seulement le serveur d'actions (port 5055, sur cette machine seulement)
 	SANIC_HOST=$${BACKOFFICE_ACTIONS_HOST:-127.0.0.1} $(RASA) run actions --port 5055
@@ -115,11 +115,11 @@ test: $(MODEL) $(WEBCHAT) $(CHARTS) $(AXE) $(CHROMIUM) $(REDIS) $(POSTGRES) ## I
 	$(PYTHON) -m pytest
 
 crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) : results/crossval et results/topic_crossval.md
-	$(PYTHON) -m bot.topic_crossval
+	$(PYTHON) -m bot.tools.topic_crossval
 	$(RASA) test nlu --nlu data/nlu --cross-validation --folds 5 --out results/crossval
 
 bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa init` → docs/PERFORMANCE.md
-	$(PYTHON) -m bot.bench
+	$(PYTHON) -m bot.tools.bench
 
 # pip-audit needs a newer `packaging` than Rasa allows: it gets a venv of its own.
 PIP_AUDIT_VERSION := 2.10.1
@@ -132,7 +132,21 @@ $(PIP_AUDIT):
 audit: $(PIP_AUDIT) | $(INSTALLED) ## Avis de sécurité visant les versions figées (pip-audit) → results/pip-audit.json
 	@mkdir -p results
 	-$(PIP_AUDIT) -r requirements.txt --no-deps --disable-pip --progress-spinner off --format json -o results/pip-audit.json
-	$(PYTHON) -m bot.audit results/pip-audit.json
+	$(PYTHON) -m bot.tools.audit results/pip-audit.json
+
+# Conversations kept RETENTION_DAYS days (README, « Données personnelles »); the store is the
+# one ENDPOINTS names (PostgreSQL: ENDPOINTS=deploy/endpoints-multi.yml and its variables).
+RETENTION_DAYS := 30
+ENDPOINTS ?= endpoints.yml
+
+purge: | $(INSTALLED) ## Efface les conversations de plus de DAYS jours (par défaut 30) : make purge DAYS=30
+	@days="$${DAYS:-$(RETENTION_DAYS)}"; [[ "$$days" =~ ^[0-9]+$$ ]] \
+	  || { echo "DAYS doit être un nombre de jours : make purge DAYS=30" >&2; exit 2; }; \
+	  $(PYTHON) -m bot.operations.retention --endpoints "$(ENDPOINTS)" purge --days "$$days"
+
+forget: | $(INSTALLED) ## Efface les conversations d'une personne : make forget SENDER=identifiant-ou-pseudonyme
+	@[ -n "$$SENDER" ] || { echo "Indiquez la personne : make forget SENDER=identifiant-ou-pseudonyme" >&2; exit 2; }
+	@$(PYTHON) -m bot.operations.retention --endpoints "$(ENDPOINTS)" forget --sender "$$SENDER"
 
 clean: ## Supprime modèles et résultats (garde .venv)
 	rm -rf models results tests/output .rasa

@@ -1,6 +1,6 @@
 """Which answers come with a chart, and where the chart is served.
 
-The charts themselves are drawn from ``knowledge/`` by ``bot/charts.py`` and served
+The charts themselves are drawn from ``knowledge/`` by ``bot/tools/charts.py`` and served
 with the chat page; only channels that show pictures get them, others keep the text.
 """
 import os

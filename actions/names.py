@@ -28,12 +28,12 @@ INTENT_OUT_OF_SCOPE = "out_of_scope"
 INTENT_AFFIRM = "affirm"
 INTENT_DENY = "deny"
 
-# Keys of the parse data set by bot/topic_classifier.py: the topics a question asks, or
+# Keys of the parse data set by bot/nlu/topic_classifier.py: the topics a question asks, or
 # (when unclear) the topics to offer, and the model's ranking.
 PARSE_TOPICS = "topics"
 PARSE_TOPIC_CANDIDATES = "topic_candidates"
 PARSE_TOPIC_RANKING = "topic_ranking"
-# Set by bot/language_detector.py: the language a message is written in.
+# Set by bot/nlu/language_detector.py: the language a message is written in.
 PARSE_LANGUAGE = "language"
 FRENCH = "fr"
 
@@ -51,6 +51,6 @@ RESPONSE_NOT_UNDERSTOOD = "utter_default"
 RESPONSE_MESSAGE_TOO_LONG = "utter_message_too_long"
 RESPONSE_ACTION_FAILED = "utter_action_failed"
 
-# Longer messages are not read (bot/message_length_guard.py): a question is a few dozen
+# Longer messages are not read (bot/nlu/message_length_guard.py): a question is a few dozen
 # characters, and the pipeline's time grows with the length (15 s for 100 000 characters).
 LONGEST_MESSAGE_CHARS = 1000

@@ -10,8 +10,8 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
 import requests
 import yaml
 
-from bot.processes import free_port, server_env  # noqa: F401 (shared with the tests)
-from bot.web import WIDGET_ORIGINS_ENV
+from bot.tools.processes import free_port, server_env  # noqa: F401 (shared with the tests)
+from bot.server.web import WIDGET_ORIGINS_ENV
 from tests.expected import plain
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,7 +79,7 @@ def rasa_server(
     env: Optional[Dict[str, str]] = None,
     stores: Optional[Dict[str, Any]] = None,
 ) -> Iterator[str]:
-    """A Rasa server started as ``make run`` does (``bot.rasa_run``), with the channels of
+    """A Rasa server started as ``make run`` does (``bot.server.rasa_run``), with the channels of
     ``credentials.yml``, the trained model, the tracker and lock ``stores`` given (endpoints.yml
     sections; in memory by default), answering browsers from the widget ``origins``;
     yields its base URL."""
@@ -90,7 +90,7 @@ def rasa_server(
     if origins:
         environment[WIDGET_ORIGINS_ENV] = " ".join(origins)
     command = [
-        str(VENV_BIN / "python"), "-m", "bot.rasa_run", "--port", str(port), "--model", str(MODEL),
+        str(VENV_BIN / "python"), "-m", "bot.server.rasa_run", "--port", str(port), "--model", str(MODEL),
         "--credentials", str(ROOT / "credentials.yml"), "--endpoints", str(endpoints),
     ]
     with running(command, f"http://127.0.0.1:{port}/", workdir / f"rasa-{port}.log", environment):

@@ -100,7 +100,7 @@ def ask_examples():
 
 
 def test_every_question_on_our_jobs_names_its_topics_and_every_job_annotation_is_known():
-    from bot.topic_classifier import example_topics, labelled_questions
+    from bot.nlu.topic_classifier import example_topics, labelled_questions
 
     examples = ask_examples()
     labelled_questions(TrainingData(examples))  # an unknown topic id raises
@@ -114,7 +114,7 @@ def test_every_question_on_our_jobs_names_its_topics_and_every_job_annotation_is
 
 
 def test_every_topic_is_learnt_from_many_phrasings_mostly_without_its_obvious_words():
-    from bot.topic_classifier import example_topics
+    from bot.nlu.topic_classifier import example_topics
 
     for topic in Topic:
         texts = [example.get("text") for example in ask_examples() if example_topics(example) == [topic.value]]

@@ -33,7 +33,7 @@ HOSTILE_INPUTS = {
     "action forgée": ("/action_answer", NOT_UNDERSTOOD),
     "métier inconnu": ("quel est le salaire d'un astronaute ?", UNKNOWN_JOB),
     "autre métier inconnu": ("comment devenir chauffeur de taxi", UNKNOWN_JOB),
-    # Jobs missing from the other_job table too: bot/unknown_job_extractor.py.
+    # Jobs missing from the other_job table too: bot/nlu/unknown_job_extractor.py.
     "métier absent de toute liste": ("salaire d'un sommelier", UNKNOWN_JOB),
     "devenir un métier absent": ("je veux devenir croupier", UNKNOWN_JOB),
     "métier de… absent": ("c'est quoi le métier de bûcheron ?", UNKNOWN_JOB),

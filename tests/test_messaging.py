@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
-from bot.channels import (
+from bot.server.channels import (
     SLACK_API_URL_ENV, SLACK_SIGNING_SECRET_ENV, SLACK_TOKEN_ENV, TELEGRAM_API_URL_ENV, TELEGRAM_BOT_NAME_ENV,
     TELEGRAM_TOKEN_ENV, TELEGRAM_WEBHOOK_URL_ENV,
 )

@@ -9,8 +9,8 @@ import requests
 import socketio
 import yaml
 
-from bot.processes import shipped_tracker_store
-from bot.rasa_run import API_TOKEN_ENV
+from bot.tools.processes import shipped_tracker_store
+from bot.server.rasa_run import API_TOKEN_ENV
 from tests.servers import ROOT, action_server, free_port, rasa_server, reply_text, say, server_env
 
 OPERATEUR_SALARY = "1 766 € brut mensuel"

@@ -1,5 +1,5 @@
 // Starts the rasa-webchat widget inside the page, talking to Rasa's socketio channel.
-// BACKOFFICE_CONFIG comes from /config.js, written by the page's server (bot/web.py).
+// BACKOFFICE_CONFIG comes from /config.js, written by the page's server (bot/server/web.py).
 (function () {
   var config = window.BACKOFFICE_CONFIG || {};
   window.WebChat.default(

@@ -208,7 +208,7 @@ def test_every_button_payload_fits_telegram_s_64_bytes():
     assert max(len(payload.encode()) for payload in payloads) <= MAX_PAYLOAD_BYTES
 
 
-# The topic classifier's output (bot/topic_classifier.py), as the parse data carries it.
+# The topic classifier's output (bot/nlu/topic_classifier.py), as the parse data carries it.
 def classified(topics=(), candidates=(), jobs=(), slots=None, language="fr"):
     tracker = build_tracker(INTENT_ASK, jobs=jobs, slots=slots, parse={
         PARSE_TOPICS: list(topics), PARSE_TOPIC_CANDIDATES: list(candidates), PARSE_LANGUAGE: language,

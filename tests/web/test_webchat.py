@@ -24,7 +24,7 @@ def page_url(tmp_path_factory):
     page = f"http://127.0.0.1:{port}"
     charts = server_env(**{CHARTS_URL_ENV: f"{page}/charts"})
     with action_server(workdir, env=charts) as webhook, rasa_server(workdir, webhook, origins=[page]) as rasa_url:
-        command = [str(VENV_BIN / "python"), "-m", "bot.web", "--port", str(port), "--rasa-url", rasa_url]
+        command = [str(VENV_BIN / "python"), "-m", "bot.server.web", "--port", str(port), "--rasa-url", rasa_url]
         with running(command, f"{page}/", workdir / "web.log"):
             yield page
 

@@ -1,0 +1,1 @@
+"""NLU pipeline components of the project, named in config.yml."""

@@ -1,0 +1,64 @@
+"""A Rasa NLU component that finds the jobs, topics and glossary terms a message
+names, tolerating missing accents, plurals and typos ("gestionaire", "formtion").
+
+The phrases come from ``knowledge/`` through the store, never from a list here;
+each entity's value is the id the actions use (``gestionnaire_back_office``,
+``salary``, ``cdi``).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.names import ENTITY_JOB, ENTITY_TERM, ENTITY_TOPIC
+from bot.server import action_failures, rasa_speedups
+from knowledge.store import JOB, TERM, TOPIC, KnowledgeStore, default_store
+
+# `rasa run` and `rasa shell` import this module with the model (config.yml): the moment to
+# install the server speed-up that docs/PERFORMANCE.md measures, and the apology sent when
+# the action server fails.
+rasa_speedups.install()
+action_failures.install()
+
+ENTITY_OF_KIND = {JOB: ENTITY_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
+    def __init__(self, store: KnowledgeStore) -> None:
+        self._store = store
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "KnowledgeEntityExtractor":
+        # Loaded here, so a broken knowledge file fails when the model loads, not mid-chat.
+        return cls(default_store())
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            found = [
+                {
+                    "entity": ENTITY_OF_KIND[mention.kind],
+                    "value": mention.id,
+                    "start": mention.start,
+                    "end": mention.end,
+                    "confidence_entity": mention.score / 100,
+                }
+                for mention in self._store.find_mentions(message.get(TEXT))
+            ]
+            if found:
+                entities = message.get(ENTITIES, [])
+                message.set(ENTITIES, entities + self.add_extractor_name(found), add_to_output=True)
+        return messages

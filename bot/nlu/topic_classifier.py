@@ -1,0 +1,170 @@
+"""A Rasa NLU component that tells which topic(s) of a job sheet a question asks about.
+
+It learns from the ``ask`` examples of ``data/nlu/`` and of ``data/topics/``, each
+block of which names its topics in its metadata (``metadata: {topics: [salary]}``).
+``data/topics/`` holds the many everyday phrasings the topic is learnt from; DIET is not
+trained on them (the Makefile trains on ``data/nlu/`` and ``data/rules.yml``), so that
+thousands of ``ask`` examples do not drown the small intents ("merci", "le premier").
+Their content is part of this component's fingerprint (its default config), so a
+change to them retrains it. It adds three keys to the parse data the actions read:
+
+- ``topics``: the topics to answer (empty when the question is unclear);
+- ``topic_candidates``: when it is unclear, the likeliest topics, which the bot offers;
+- ``topic_ranking``: the likeliest topics with their probability (for the record).
+
+Messages sent by buttons (``/ask{"topic": …}``) skip the pipeline's output and carry
+none of these keys: their ``topic`` entities say what they ask.
+
+The model itself is ``bot/nlu/topic_model.py``; the thresholds come from ``config.yml``.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import (
+    INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, PREDICTED_CONFIDENCE_KEY, TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.names import INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS
+from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
+from bot.nlu.topic_model import DEFAULT_C, DecisionThresholds, TopicModel, decide, mentions, question_text
+from knowledge.store import TOPIC, KnowledgeStore, default_store
+from knowledge.topics import parse_topic
+
+METADATA_TOPICS = "topics"
+RANKING_LENGTH = 5
+# The topic probability from which an "out of scope" message is taken for a question.
+SURE_ENOUGH_AGAINST_DIET = 0.8
+def example_topics(example: Message) -> List[str]:
+    """The topics a training example is labelled with (its own metadata, else its block's)."""
+    metadata = example.get(METADATA) or {}
+    for level in (METADATA_EXAMPLE, METADATA_INTENT):
+        labelled = (metadata.get(level) or {}).get(METADATA_TOPICS) if isinstance(metadata.get(level), dict) else None
+        if labelled:
+            return list(labelled)
+    return []
+
+
+def labelled_questions(training_data: TrainingData) -> List[Message]:
+    """The ``ask`` examples that name their topics; an unknown topic id is an error."""
+    labelled = []
+    for example in training_data.intent_examples:
+        topics = example_topics(example)
+        if example.get(INTENT) != INTENT_ASK or not topics:
+            continue
+        unknown = [topic for topic in topics if parse_topic(topic) is None]
+        if unknown:
+            raise InvalidConfigException(
+                f"data/nlu : l'exemple « {example.get(TEXT)} » : metadata.topics : sujet inconnu {unknown}"
+            )
+        labelled.append(example)
+    return labelled
+
+
+def topic_examples(training_data: TrainingData, directory: Path = TOPIC_DATA) -> List[Message]:
+    """The labelled questions of Rasa's training data and of ``data/topics/``."""
+    return labelled_questions(training_data.merge(topic_data(directory)))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class TopicClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        defaults = DecisionThresholds()
+        return {
+            "topic_data_fingerprint": topic_data_fingerprint(),
+            "c": DEFAULT_C,
+            "answer_threshold": defaults.answer,
+            "ambiguity_margin": defaults.margin,
+            "named_threshold": defaults.named,
+        }
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        store: KnowledgeStore,
+        model: Optional[TopicModel] = None,
+    ) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._store = store
+        self._model = model
+        self._thresholds = DecisionThresholds(
+            answer=config["answer_threshold"], margin=config["ambiguity_margin"], named=config["named_threshold"]
+        )
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "TopicClassifier":
+        return cls(config, model_storage, resource, default_store())
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "TopicClassifier":
+        with model_storage.read_from(resource) as directory:
+            model = TopicModel.load(directory)
+        return cls(config, model_storage, resource, default_store(), model)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = topic_examples(training_data)
+        if not examples:
+            raise InvalidConfigException("data/nlu : aucun exemple « ask » ne donne ses sujets (metadata.topics)")
+        texts = [question_text(example.get(TEXT), mentions(self._store, example.get(TEXT))) for example in examples]
+        self._model = TopicModel.fit(texts, [example_topics(example) for example in examples], c=self._config["c"])
+        with self._model_storage.write_to(self._resource) as directory:
+            self._model.save(directory)
+        return self._resource
+
+    @staticmethod
+    def _asks_a_topic_despite_diet(message: Message, decision, ranking, found) -> bool:
+        """DIET learns ``ask`` from fewer, plainer questions than this component: it takes
+        some everyday ones ("Ça ouvre des portes pour la suite de ma carrière ?") for out of
+        scope. A second opinion: such a message is a question on a job when this component is
+        sure of its topic and a job or topic word of the knowledge base is in it."""
+        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+        return (
+            intent == INTENT_OUT_OF_SCOPE and bool(decision.topics) and bool(found)
+            and ranking[0].confidence >= SURE_ENOUGH_AGAINST_DIET
+        )
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self._model is None:
+            return messages
+        for message in messages:
+            text = message.get(TEXT) or ""
+            found = mentions(self._store, text)
+            ranking = self._model.rank(question_text(text, found))
+            decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds)
+            if self._asks_a_topic_despite_diet(message, decision, ranking, found):
+                message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: ranking[0].confidence},
+                            add_to_output=True)
+            message.set(PARSE_TOPICS, list(decision.topics), add_to_output=True)
+            message.set(PARSE_TOPIC_CANDIDATES, list(decision.candidates), add_to_output=True)
+            message.set(
+                PARSE_TOPIC_RANKING,
+                [{"name": score.topic, "confidence": round(score.confidence, 4)} for score in ranking[:RANKING_LENGTH]],
+                add_to_output=True,
+            )
+        return messages

@@ -1,0 +1,95 @@
+"""A Rasa NLU component that marks a job the bot has no sheet for, even one missing from
+the ``other_job`` table.
+
+In a question (``ask``, ``inform``) naming none of the bot's jobs, a word the bot has
+never seen right after "un", "une", "devenir", "être", "comme" or "métier de"
+("salaire d'un sommelier", "devenir croupier") becomes an ``other_job`` entity: the bot
+then says it does not know that job, instead of answering for one of its own. Known
+words are those of the training examples (outside ``other_job`` entities) and of
+``knowledge/`` (job names, topic words, glossary).
+"""
+from __future__ import annotations
+
+from typing import Iterable, List
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM
+from bot.nlu.vocabulary_component import VocabularyComponent
+from knowledge.store import default_store, normalize, strip_accents
+
+QUESTION_INTENTS = frozenset({INTENT_ASK, INTENT_INFORM})
+# Words after which French names a job: "un comptable", "devenir notaire", "métier de…".
+CUES = frozenset({"un", "une", "devenir", "etre", "comme", "metier"})
+# Skipped between a cue and the job: "métier de sommelier", "métier d'ébéniste".
+LINKING = frozenset({"de", "d", "du", "des", "la", "le", "l"})
+# "je suis une étudiante": the user speaking of themself, not of a job.
+SELF_DESCRIPTION = frozenset({"suis", "sommes"})
+SHORTEST_WORD = 3
+
+
+def _word(token: Token) -> str:
+    """The token as known words are kept: accent-free, lower-case, singular ("" if none)."""
+    return normalize(token.text) if token.text.isalpha() else ""
+
+
+def _plain(token: Token) -> str:
+    """The token accent-free and lower-case, as cues are written ("d'" → "d")."""
+    return strip_accents(token.text).lower().strip("'’")
+
+
+def _known_words(example: Message) -> Iterable[str]:
+    others = [entity for entity in example.get(ENTITIES) or [] if entity.get("entity") == ENTITY_OTHER_JOB]
+    for token in example.get(TOKENS_NAMES[TEXT]) or []:
+        if not any(entity["start"] <= token.start < entity["end"] for entity in others):
+            yield from normalize(token.text).split()
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
+    def train(self, training_data: TrainingData) -> Resource:
+        vocabulary = set(default_store().known_words())
+        for example in training_data.training_examples:
+            vocabulary.update(_known_words(example))
+        for text in self.topic_data_texts():
+            vocabulary.update(normalize(text).split())
+        return self._save_vocabulary(vocabulary)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) not in QUESTION_INTENTS:
+                continue
+            entities = message.get(ENTITIES) or []
+            if any(entity.get("entity") in (ENTITY_JOB, ENTITY_OTHER_JOB) for entity in entities):
+                continue
+            unknown = self._unknown_job(message.get(TOKENS_NAMES[TEXT]) or [])
+            if unknown:
+                entity = {"entity": ENTITY_OTHER_JOB, "value": message.get(TEXT)[unknown[0].start:unknown[-1].end],
+                          "start": unknown[0].start, "end": unknown[-1].end, "confidence": 1.0}
+                message.set(ENTITIES, [*entities, *self.add_extractor_name([entity])], add_to_output=True)
+        return messages
+
+    def _unknown_job(self, tokens: List[Token]) -> List[Token]:
+        """The run of unknown words that follows a cue, if any."""
+        for index, token in enumerate(tokens):
+            if _plain(token) not in CUES or (index and _plain(tokens[index - 1]) in SELF_DESCRIPTION):
+                continue
+            following = index + 1
+            while following < len(tokens) and _plain(tokens[following]) in LINKING:
+                following += 1
+            run = []
+            for candidate in tokens[following:]:
+                word = _word(candidate)
+                if len(word) < SHORTEST_WORD or word in self._vocabulary:
+                    break
+                run.append(candidate)
+            if run:
+                return run
+        return []

@@ -1,0 +1,1 @@
+"""Developer tools run by the Makefile: generation, charts, measures, audit, finding Python."""

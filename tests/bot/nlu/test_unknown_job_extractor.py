@@ -1,0 +1,53 @@
+"""A job the bot has never heard of, named after "un", "devenir", "métier de"…, is marked
+`other_job`; known words, the bot's own jobs and users describing themselves are not."""
+import re
+
+import pytest
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.nlu.tokenizers.tokenizer import Token
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_GREET
+from bot.nlu.unknown_job_extractor import UnknownJobExtractor
+
+KNOWN = {"salaire", "quel", "formation", "pour", "quelle", "metier", "c", "est", "quoi", "je", "veux", "debutant",
+         "combien", "gagne", "etudiant", "operateur", "back", "office"}
+
+
+def extract(text, intent=INTENT_ASK, entities=()):
+    tokens = [Token(match.group(), match.start()) for match in re.finditer(r"\w+'?|[^\w\s]", text)]
+    message = Message(data={TEXT: text, TOKENS_NAMES[TEXT]: tokens, INTENT: {"name": intent},
+                            ENTITIES: list(entities)})
+    [message] = UnknownJobExtractor(None, None, KNOWN).process([message])
+    return [(entity["entity"], entity["value"]) for entity in message.get(ENTITIES)
+            if entity.get("extractor") == "UnknownJobExtractor"]
+
+
+@pytest.mark.parametrize("text,job", [
+    ("quel salaire pour un sommelier ?", "sommelier"),
+    ("je veux devenir croupier", "croupier"),
+    ("c'est quoi le métier de bûcheron ?", "bûcheron"),
+    ("c'est quoi le métier d'ébéniste", "ébéniste"),
+    ("quelle formation pour être data engineer ?", "data engineer"),
+])
+def test_an_unknown_word_where_a_job_is_named_is_an_unknown_job(text, job):
+    assert extract(text) == [(ENTITY_OTHER_JOB, job)]
+
+
+@pytest.mark.parametrize("text", [
+    "combien gagne un débutant ?",
+    "quelle formation pour un opérateur back office ?",
+    "je suis un étudiant, quelle formation ?",
+])
+def test_known_words_and_users_speaking_of_themselves_are_not_jobs(text):
+    assert extract(text) == []
+
+
+def test_a_message_naming_one_of_the_bots_jobs_is_left_alone():
+    job = {"entity": ENTITY_JOB, "value": "operateur_back_office", "start": 0, "end": 3}
+    assert extract("ope ou devenir sommelier ?", entities=[job]) == []
+
+
+def test_only_questions_are_read():
+    assert extract("salut, je veux devenir sommelier", intent=INTENT_GREET) == []
