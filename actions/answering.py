@@ -19,7 +19,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, comparing, glossary, help as help_action, precision, rendering
+from actions import browsing, comparing, feedback, glossary, help as help_action, precision, rendering
 from actions.charts import chart_url
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
@@ -120,6 +120,7 @@ def answer_topics(
         events.append(SlotSet(SLOT_JOB, focus))
     if quoted:
         events.append(SlotSet(SLOT_ANSWERED_JOBS, quoted))
+        feedback.offer_rating(dispatcher, channel)
     return events
 
 
@@ -154,7 +155,7 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question
     if question.only_unknown_jobs:
         return browsing.say_unknown_job(dispatcher, question.topics)
     if len(question.jobs) > 1:
-        return comparing.compare(dispatcher, question.jobs, question.topics)
+        return comparing.compare(dispatcher, question.jobs, question.topics, tracker.get_latest_input_channel())
     informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM
     # Ranks only pick from a list: "un bac+1" in a question is no choice.
     ranks = question.ranks if informing else []

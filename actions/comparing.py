@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 # answering compares two jobs named in a question and this module answers a question on one:
 # each module imports the other, for use at run time only.
-from actions import answering, browsing, rendering
+from actions import answering, browsing, feedback, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
@@ -20,13 +20,15 @@ OVERVIEW_TOPICS = (Topic.DESCRIPTION, Topic.TRAINING, Topic.SALARY, Topic.LABOUR
 
 
 def compare(
-    dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], topics: Sequence[Topic]
+    dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], topics: Sequence[Topic],
+    channel: Optional[str] = None,
 ) -> List[EventType]:
     if topics:
         for topic in topics:
             dispatcher.utter_message(text=rendering.comparison(sheets, topic))
     else:
         dispatcher.utter_message(text=rendering.overview(sheets, OVERVIEW_TOPICS))
+    feedback.offer_rating(dispatcher, channel)
     return [
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
         SlotSet(SLOT_ANSWERED_JOBS, [sheet.id for sheet in sheets]),
@@ -63,4 +65,5 @@ class ActionCompare(Action):
         in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
         if asks_about_one_job(question.jobs, in_focus):
             return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))
-        return compare(dispatcher, compared_jobs(question.jobs, in_focus), question.topics)
+        return compare(dispatcher, compared_jobs(question.jobs, in_focus), question.topics,
+                       tracker.get_latest_input_channel())

@@ -11,6 +11,7 @@ SLOT_TOPICS = "topics"
 SLOT_OFFERED_JOBS = "offered_jobs"
 SLOT_LISTED_JOBS = "listed_jobs"
 SLOT_ANSWERED_JOBS = "answered_jobs"
+SLOT_RATING = "rating"
 
 INTENT_ASK = "ask"
 INTENT_INFORM = "inform"
@@ -27,6 +28,8 @@ INTENT_INSULT = "insult"
 INTENT_OUT_OF_SCOPE = "out_of_scope"
 INTENT_AFFIRM = "affirm"
 INTENT_DENY = "deny"
+INTENT_FEEDBACK_USEFUL = "feedback_useful"
+INTENT_FEEDBACK_NOT_USEFUL = "feedback_not_useful"
 
 # Keys of the parse data set by bot/nlu/topic_classifier.py: the topics a question asks, or
 # (when unclear) the topics to offer, and the model's ranking.
@@ -45,6 +48,9 @@ ACTION_SHOW_SOURCE = "action_show_source"
 ACTION_ACCEPT_OFFER = "action_accept_offer"
 ACTION_DECLINE_OFFER = "action_decline_offer"
 ACTION_SHOW_HELP = "action_show_help"
+ACTION_RATE_USEFUL = "action_rate_useful"
+ACTION_RATE_NOT_USEFUL = "action_rate_not_useful"
+ACTION_THANK_FOR_COMMENT = "action_thank_for_comment"
 
 ACTION_FALLBACK = "action_fallback"
 RESPONSE_NOT_UNDERSTOOD = "utter_default"

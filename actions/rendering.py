@@ -38,6 +38,15 @@ NOT_AVAILABLE = "non disponible (la fiche indique « NA »)"
 NOT_GIVEN = "non renseigné dans la fiche"
 NOTHING_PENDING = typeset("D'accord ! Quelle est votre question ?")
 OFFER_DECLINED = typeset("Très bien. Vous pouvez me poser une autre question quand vous voulez.")
+RATING_USEFUL_BUTTON = "👍 Utile"
+RATING_NOT_USEFUL_BUTTON = "👎 Pas utile"
+RATING_THANKS = typeset("Merci pour votre avis ! Avez-vous une autre question ?")
+RATING_ASK_WHAT_WAS_MISSING = typeset(
+    "Merci de me le dire. Qu'est-ce qui manquait ? Écrivez-le en quelques mots si vous le souhaitez, "
+    "ou posez une autre question."
+)
+RATING_COMMENT_THANKS = typeset("Merci, c'est noté : cela aidera à compléter les fiches et les réponses.")
+NOTHING_TO_RATE = typeset("Merci ! Posez-moi une question sur un métier, et dites-moi si la réponse vous a aidé.")
 
 
 def _item_list(items: ItemList) -> str:

@@ -20,9 +20,11 @@ def build_tracker(
     entities: Iterable[Dict[str, Any]] = (),
     channel: str = "rest",
     parse: Optional[Dict[str, Any]] = None,
+    history: Iterable[Dict[str, Any]] = (),
 ) -> Tracker:
     """A tracker whose latest message has ``intent``, one entity per value given and the
-    other parse data in ``parse`` (the topic classifier's ``topics``, ``language``…)."""
+    other parse data in ``parse`` (the topic classifier's ``topics``, ``language``…), after
+    the events of ``history`` (see ``said``)."""
     entities = [
         *({"entity": ENTITY_JOB, "value": job} for job in jobs),
         *({"entity": ENTITY_TOPIC, "value": getattr(topic, "value", topic)} for topic in topics),
@@ -37,12 +39,22 @@ def build_tracker(
         latest_message={
             "intent": {"name": intent, "confidence": 1.0}, "entities": entities, "text": text, **(parse or {}),
         },
-        events=[{"event": "user", "text": text, "input_channel": channel}],
+        events=[*history, {"event": "user", "text": text, "input_channel": channel}],
         paused=False,
         followup_action=None,
         active_loop={},
         latest_action_name="action_listen",
     )
+
+
+def said(question: str, answer: Iterable[str], intent: str = "ask", **slots: Any) -> List[Dict[str, Any]]:
+    """The events of one exchange: the user's ``question`` (read as ``intent``), the ``slots``
+    the answer set, and the bot's ``answer`` messages."""
+    return [
+        {"event": "user", "text": question, "parse_data": {"intent": {"name": intent, "confidence": 1.0}}},
+        *({"event": "slot", "name": name, "value": value} for name, value in slots.items()),
+        *({"event": "bot", "text": text} for text in answer),
+    ]
 
 
 def run_action(action: Action, tracker: Tracker) -> Tuple[List[Dict[str, Any]], Dict[str, Any]]:

@@ -4,12 +4,14 @@ Each context manager skips the test, saying why, when its server is not installe
 (`make test` installs both where it can: see the Makefile).
 """
 import glob
+import json
 import os
 import pwd
 import shutil
+import sqlite3
 import subprocess
 import tempfile
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List
@@ -111,3 +113,11 @@ def redis_server(log_dir: Path) -> Iterator[Redis]:
         client = redis.Redis(host=server.host, port=server.port, password=server.password, socket_timeout=2)
         wait_until(client.ping, process, log)
         yield server
+
+
+def stored_slot_values(database: Path, slot: str) -> list:
+    """The values set to ``slot``, oldest first, in a SQLite conversation store written by Rasa."""
+    with closing(sqlite3.connect(database)) as connection:
+        rows = connection.execute("SELECT data FROM events WHERE type_name = 'slot' ORDER BY id").fetchall()
+    events = [json.loads(data) for (data,) in rows]
+    return [event["value"] for event in events if event.get("name") == slot]

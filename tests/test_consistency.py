@@ -51,7 +51,8 @@ def test_every_intent_has_enough_examples():
 
 
 def test_every_intent_has_exactly_one_rule():
-    ruled = [steps[0]["intent"] for steps in rule_steps()]
+    # Rules that carry on after an action (what was missing, after a 👎) are not counted here.
+    ruled = [steps[0]["intent"] for steps in rule_steps() if "intent" in steps[0]]
     assert sorted(ruled) == sorted([*DOMAIN["intents"], "nlu_fallback"])
 
 

@@ -14,11 +14,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 import requests
 
+from actions.feedback import USEFUL
+from actions.names import SLOT_RATING
+from actions.rendering import RATING_NOT_USEFUL_BUTTON, RATING_THANKS, RATING_USEFUL_BUTTON
 from bot.server.channels import (
     SLACK_API_URL_ENV, SLACK_SIGNING_SECRET_ENV, SLACK_TOKEN_ENV, TELEGRAM_API_URL_ENV, TELEGRAM_BOT_NAME_ENV,
     TELEGRAM_TOKEN_ENV, TELEGRAM_WEBHOOK_URL_ENV,
 )
-from tests.expected import GESTIONNAIRE_NAME, OPERATEUR_NAME, plain
+from bot.tools.processes import shipped_tracker_store
+from tests.databases import stored_slot_values
+from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR_NAME, plain
 from tests.servers import action_server, rasa_server, server_env
 
 TELEGRAM_TOKEN = "123456789:AAFakeTokenForTestsOnly-abcdefghijklmn"
@@ -87,7 +92,12 @@ def telegram_answers(method):
 
 
 @pytest.fixture(scope="module")
-def messaging(tmp_path_factory):
+def messaging_database(tmp_path_factory):
+    return tmp_path_factory.mktemp("messaging_store") / "conversations.db"
+
+
+@pytest.fixture(scope="module")
+def messaging(tmp_path_factory, messaging_database):
     telegram, slack = FakeApi(telegram_answers), FakeApi(lambda method: {"ok": True, "ts": "1.0"})
     env = server_env(**{
         TELEGRAM_TOKEN_ENV: TELEGRAM_TOKEN, TELEGRAM_BOT_NAME_ENV: TELEGRAM_BOT_NAME,
@@ -95,7 +105,8 @@ def messaging(tmp_path_factory):
         SLACK_TOKEN_ENV: "xoxb-fake-token", SLACK_SIGNING_SECRET_ENV: SLACK_SECRET, SLACK_API_URL_ENV: f"{slack.url}/api",
     })
     workdir = tmp_path_factory.mktemp("messaging")
-    with action_server(workdir) as webhook, rasa_server(workdir, webhook, env=env) as base_url:
+    stores = {"tracker_store": shipped_tracker_store(messaging_database)}
+    with action_server(workdir) as webhook, rasa_server(workdir, webhook, env=env, stores=stores) as base_url:
         yield base_url, telegram, slack
     telegram.server.shutdown()
     slack.server.shutdown()
@@ -128,18 +139,36 @@ def test_telegram_registers_its_webhook_and_answers_through_the_bot_api(messagin
     assert plain(sent["text"]).startswith(f"{OPERATEUR_NAME} — Salaire") and "1 766 € brut mensuel" in plain(sent["text"])
     assert telegram.sent("sendPhoto", since) == []  # a text channel: no chart
 
-    since = len(telegram.calls)
-    requests.post(f"{base_url}/webhooks/telegram/webhook", json=telegram_update("Quels métiers connais-tu ?"), timeout=60)
-    (listing,) = telegram.wait_for("sendMessage", since)
-    keyboard = json.loads(listing["reply_markup"])["inline_keyboard"]
-    buttons = {button["text"]: button["callback_data"] for row in keyboard for button in row}
+    buttons = inline_buttons(telegram_reply(messaging, telegram_update("Quels métiers connais-tu ?")))
     assert set(buttons) == {GESTIONNAIRE_NAME, OPERATEUR_NAME}
-
-    since = len(telegram.calls)
-    requests.post(f"{base_url}/webhooks/telegram/webhook",
-                  json=telegram_update(button=buttons[GESTIONNAIRE_NAME]), timeout=60)
-    (picked,) = telegram.wait_for("sendMessage", since)
+    picked = telegram_reply(messaging, telegram_update(button=buttons[GESTIONNAIRE_NAME]))
     assert plain(picked["text"]).startswith(f"{GESTIONNAIRE_NAME} — Présentation")
+
+
+def telegram_reply(messaging, update):
+    """Post ``update`` to the Telegram webhook: the one message the bot sends back."""
+    base_url, telegram, _ = messaging
+    since = len(telegram.calls)
+    requests.post(f"{base_url}/webhooks/telegram/webhook", json=update, timeout=60)
+    (sent,) = telegram.wait_for("sendMessage", since)
+    return sent
+
+
+def inline_buttons(sent):
+    """The inline keyboard of a sent message: title → callback data."""
+    keyboard = json.loads(sent["reply_markup"])["inline_keyboard"]
+    return {button["text"]: button["callback_data"] for row in keyboard for button in row}
+
+
+def test_a_telegram_user_rates_an_answer_with_its_inline_keyboard(messaging, messaging_database):
+    answer = telegram_reply(messaging, telegram_update("Quelle formation pour devenir gestionnaire de back office ?"))
+    buttons = inline_buttons(answer)
+    assert set(buttons) == {RATING_USEFUL_BUTTON, RATING_NOT_USEFUL_BUTTON}
+    assert telegram_reply(messaging, telegram_update(button=buttons[RATING_USEFUL_BUTTON]))["text"] == RATING_THANKS
+    rating = stored_slot_values(messaging_database, SLOT_RATING)[-1]
+    assert rating["rating"] == USEFUL and rating["jobs"] == [GESTIONNAIRE] and rating["topics"] == ["training"]
+    assert rating["question"] == "Quelle formation pour devenir gestionnaire de back office ?"
+    assert plain(rating["answer"]) == plain(answer["text"])
 
 
 def slack_post(base_url, payload, secret=SLACK_SECRET):

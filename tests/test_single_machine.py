@@ -8,9 +8,16 @@ import pytest
 import requests
 import socketio
 import yaml
+from prometheus_client.parser import text_string_to_metric_families
 
-from bot.tools.processes import shipped_tracker_store
+from actions.feedback import NOT_USEFUL
+from actions.names import SLOT_RATING
+from actions.rendering import RATING_ASK_WHAT_WAS_MISSING, RATING_COMMENT_THANKS
+from bot.server.metrics import METRICS_ENV, METRICS_PATH
 from bot.server.rasa_run import API_TOKEN_ENV
+from bot.tools.processes import shipped_tracker_store
+from tests.databases import stored_slot_values
+from tests.expected import OPERATEUR, plain
 from tests.servers import ROOT, action_server, free_port, rasa_server, reply_text, say, server_env
 
 OPERATEUR_SALARY = "1 766 € brut mensuel"
@@ -42,7 +49,7 @@ class SingleMachine:
         stores = {"tracker_store": shipped_tracker_store(self.database)}
         self.url = self.rasa.enter_context(rasa_server(
             self.workdir, self.webhook, origins=[WIDGET_ORIGIN],
-            env=server_env(**{API_TOKEN_ENV: TOKEN}), stores=stores,
+            env=server_env(**{API_TOKEN_ENV: TOKEN, METRICS_ENV: "1"}), stores=stores,
         ))
 
     def stop_rasa(self) -> None:
@@ -150,7 +157,45 @@ def test_the_chat_widget_channel_accepts_only_pages_from_the_widget_origin(machi
     assert not socketio_connects(machine.url, OTHER_SITE)
 
 
+def test_a_rating_typed_over_rest_is_kept_and_a_thumbs_down_asks_what_was_missing(machine):
+    say(machine.url, "avis-rest", "salaire d'un opérateur back-office ?")
+    assert reply_text(say(machine.url, "avis-rest", "pas utile")) == plain(RATING_ASK_WHAT_WAS_MISSING)
+    assert reply_text(say(machine.url, "avis-rest", "trop vague à mon goût")) == plain(RATING_COMMENT_THANKS)
+    rating = stored_slot_values(machine.database, SLOT_RATING)[-1]
+    assert (rating["rating"], rating["jobs"], rating["topics"]) == (NOT_USEFUL, [OPERATEUR], ["salary"])
+    assert rating["question"] == "salaire d'un opérateur back-office ?" and OPERATEUR_SALARY in plain(rating["answer"])
+
+
+def metrics(url: str) -> dict:
+    """The samples of ``GET /metrics`` on the channel REST, by name: value."""
+    page = requests.get(f"{url}{METRICS_PATH}", timeout=10)
+    page.raise_for_status()
+    return {sample.name: sample.value for family in text_string_to_metric_families(page.text)
+            for sample in family.samples if sample.labels.get("channel") == "rest" and "le" not in sample.labels}
+
+
+def test_the_metrics_count_a_known_sequence_of_messages_without_their_text(machine):
+    before = metrics(machine.url)
+    questions = ["Quel est le salaire d'un opérateur back-office ?", "azertyuiop qsdfghjk",
+                 "le gestionnaire, c'est comment ?"]
+    replies = sum(len(say(machine.url, "compte-rendu", question)) for question in questions)
+    after = metrics(machine.url)
+    change = {name: after[name] - before.get(name, 0) for name in after}
+    assert change["backoffice_messages_received_total"] == 3
+    assert change["backoffice_replies_sent_total"] == replies
+    assert change["backoffice_response_seconds_count"] == 3 and change["backoffice_response_seconds_sum"] > 0
+    assert change["backoffice_fallbacks_total"] == 1
+    assert change["backoffice_clarifications_total"] == 1
+    page = requests.get(f"{machine.url}{METRICS_PATH}", timeout=10).text
+    assert not any(word in page for word in ("azertyuiop", "gestionnaire", "compte-rendu"))
+
+
+def test_there_are_no_metrics_unless_switched_on(rest_bot):
+    assert requests.get(f"{rest_bot}{METRICS_PATH}", timeout=10).status_code == 404
+
+
 def test_while_the_action_server_is_down_the_user_gets_an_apology_then_answers_again(machine):
+    errors_before = metrics(machine.url).get("backoffice_action_server_errors_total", 0)
     machine.stop_actions()
     try:
         apology = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
@@ -162,6 +207,7 @@ def test_while_the_action_server_is_down_the_user_gets_an_apology_then_answers_a
         machine.start_actions()
     answer = say(machine.url, "pendant-la-panne", "salaire d'un opérateur back-office ?")
     assert OPERATEUR_SALARY in reply_text(answer)
+    assert metrics(machine.url)["backoffice_action_server_errors_total"] == errors_before + 1
 
 
 def test_requests_over_a_megabyte_are_refused_and_the_server_stays_up(machine):

@@ -19,6 +19,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
 
 from actions.names import RESPONSE_ACTION_FAILED
+from bot.server import metrics
 
 logger = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ async def run_or_apologise(
         raise
     except (RasaException, aiohttp.ClientError, asyncio.TimeoutError) as error:
         logger.error(f"Action « {action.name()} » en échec, l'utilisateur reçoit des excuses : {error}")
+        metrics.ACTION_SERVER_ERRORS.labels(metrics.current_channel()).inc()
         message = await nlg.generate(RESPONSE_ACTION_FAILED, tracker, output_channel.name())
         return [create_bot_utterance(message)] if message else []
 

@@ -5,6 +5,14 @@ from pathlib import Path
 import pytest
 
 from actions.charts import CHARTS_URL_ENV
+from actions.feedback import NOT_USEFUL, USEFUL
+from actions.names import SLOT_RATING
+from actions.rendering import (
+    RATING_ASK_WHAT_WAS_MISSING, RATING_NOT_USEFUL_BUTTON, RATING_THANKS, RATING_USEFUL_BUTTON,
+)
+from bot.tools.processes import shipped_tracker_store
+from tests.databases import stored_slot_values
+from tests.expected import OPERATEUR
 from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, running, server_env
 
 CHROMIUM = "/usr/bin/chromium"
@@ -18,12 +26,19 @@ playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
-def page_url(tmp_path_factory):
+def web_database(tmp_path_factory):
+    return tmp_path_factory.mktemp("web_store") / "conversations.db"
+
+
+@pytest.fixture(scope="module")
+def page_url(tmp_path_factory, web_database):
     workdir = tmp_path_factory.mktemp("web_bot")
     port = free_port()
     page = f"http://127.0.0.1:{port}"
     charts = server_env(**{CHARTS_URL_ENV: f"{page}/charts"})
-    with action_server(workdir, env=charts) as webhook, rasa_server(workdir, webhook, origins=[page]) as rasa_url:
+    stores = {"tracker_store": shipped_tracker_store(web_database)}
+    with action_server(workdir, env=charts) as webhook, \
+            rasa_server(workdir, webhook, origins=[page], stores=stores) as rasa_url:
         command = [str(VENV_BIN / "python"), "-m", "bot.server.web", "--port", str(port), "--rasa-url", rasa_url]
         with running(command, f"{page}/", workdir / "web.log"):
             yield page
@@ -125,6 +140,23 @@ def test_questions_with_a_figure_a_follow_up_and_a_button(chat, page_url):
     tab.page.screenshot(path=str(SCREENSHOTS / "webchat.png"))
     assert tab.errors == []
     assert [url for url in tab.requests if not url.startswith(("http://127.0.0.1", "data:"))] == []
+
+
+def test_thumbs_up_and_down_rate_the_answer_they_sit_under(chat, web_database):
+    tab = chat()
+    tab.ask("Quelle formation pour être opérateur back-office ?")
+    thanks = tab.click_button(RATING_USEFUL_BUTTON)
+    assert thanks == [RATING_THANKS.replace("\u202f", " ").replace("\u00a0", " ")]
+    tab.ask("et ses inconvénients ?")
+    missing = tab.click_button(RATING_NOT_USEFUL_BUTTON)
+    assert missing == [RATING_ASK_WHAT_WAS_MISSING.replace("\u202f", " ").replace("\u00a0", " ")]
+    # One pair of buttons at a time, on the last answer only.
+    assert tab.page.locator(".rw-reply", has_text=RATING_USEFUL_BUTTON).count() == 0
+    ratings = stored_slot_values(web_database, SLOT_RATING)[-2:]
+    assert [(rating["rating"], rating["topics"], rating["jobs"]) for rating in ratings] == [
+        (USEFUL, ["training"], [OPERATEUR]), (NOT_USEFUL, ["cons"], [OPERATEUR])]
+    assert ratings[1]["question"] == "et ses inconvénients ?"
+    assert tab.errors == []
 
 
 def test_the_conversation_survives_a_page_reload(chat):

@@ -36,14 +36,19 @@ def session(start: float, *questions: str) -> list:
     return events
 
 
-CONVERSATIONS = {
-    "ancienne": session(NOW - 40 * DAY, "salaire opérateur ?"),
-    "recente": session(NOW - 2 * DAY, "formation gestionnaire ?"),
-    # Came back: the first session is past the limit, the second one is not.
-    "fidele": session(NOW - 45 * DAY, "avantages ?") + session(NOW - 1 * DAY, "inconvénients ?"),
-    # A session that started before the limit and was still running after it.
-    "a-cheval": session(NOW - 30 * DAY - 120, *[f"question {n}" for n in range(5)]),
-}
+def conversations(now: float) -> dict:
+    return {
+        "ancienne": session(now - 40 * DAY, "salaire opérateur ?"),
+        "recente": session(now - 2 * DAY, "formation gestionnaire ?"),
+        # Came back: the first session is past the limit, the second one is not.
+        "fidele": session(now - 45 * DAY, "avantages ?") + session(now - 1 * DAY, "inconvénients ?"),
+        # A session that started before the limit and was still running after it.
+        "a-cheval": session(now - 30 * DAY - 120, *[f"question {n}" for n in range(5)]),
+    }
+
+
+# Purged against NOW; the commands purge against the clock, so they get conversations of their own.
+CONVERSATIONS = conversations(NOW)
 
 
 def write(store: SQLTrackerStore, conversations: dict) -> None:
@@ -123,7 +128,7 @@ def test_forget_erases_one_person_only(store, named_by):
 
 def test_the_commands_say_what_they_did_in_french(tmp_path, monkeypatch, capsys):
     endpoints, rasa_store = sqlite_store(tmp_path, monkeypatch)
-    write(rasa_store, CONVERSATIONS)
+    write(rasa_store, conversations(time.time()))
     monkeypatch.setenv(KEY_ENV, KEY.decode())
     assert retention.main(["--endpoints", str(endpoints), "purge", "--days", "30"]) == 0
     assert capsys.readouterr().out == "Conservation de 30 jours : 2 conversations effacées (12 événements).\n"
@@ -154,7 +159,7 @@ def test_a_store_that_cannot_be_read_is_said_plainly(tmp_path, capsys, endpoints
 
 def test_make_purge_and_forget_run_on_the_named_store(tmp_path, monkeypatch):
     endpoints, rasa_store = sqlite_store(tmp_path, monkeypatch)
-    write(rasa_store, CONVERSATIONS)
+    write(rasa_store, conversations(time.time()))
 
     def make(*arguments: str) -> subprocess.CompletedProcess:
         return subprocess.run(["make", "--no-print-directory", *arguments, f"ENDPOINTS={endpoints}"], cwd=ROOT,
