@@ -35,7 +35,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval bench audit purge forget clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench audit purge forget review-export clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -147,6 +147,9 @@ purge: | $(INSTALLED) ## Efface les conversations de plus de DAYS jours (par dé
 forget: | $(INSTALLED) ## Efface les conversations d'une personne : make forget SENDER=identifiant-ou-pseudonyme
 	@[ -n "$$SENDER" ] || { echo "Indiquez la personne : make forget SENDER=identifiant-ou-pseudonyme" >&2; exit 2; }
 	@$(PYTHON) -m bot.operations.retention --endpoints "$(ENDPOINTS)" forget --sender "$$SENDER"
+
+review-export: | $(INSTALLED) ## Messages incompris et réponses notées 👎 → results/revue.yml (format NLU), FROM=/TO= AAAA-MM-JJ
+	@$(PYTHON) -m bot.operations.review_export --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/revue.yml
 
 clean: ## Supprime modèles et résultats (garde .venv)
 	rm -rf models results tests/output .rasa

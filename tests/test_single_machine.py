@@ -1,6 +1,8 @@
 """The single-machine set-up of `make run`, with real servers: conversations kept in SQLite
 across a restart of Rasa, the HTTP API refused without its token, browsers answered only
 from the widget's origin, and a French apology while the action server is down."""
+import shutil
+import subprocess
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -13,12 +15,13 @@ from prometheus_client.parser import text_string_to_metric_families
 from actions.feedback import NOT_USEFUL
 from actions.names import SLOT_RATING
 from actions.rendering import RATING_ASK_WHAT_WAS_MISSING, RATING_COMMENT_THANKS
+from bot.operations import review_export
 from bot.server.metrics import METRICS_ENV, METRICS_PATH
 from bot.server.rasa_run import API_TOKEN_ENV
 from bot.tools.processes import shipped_tracker_store
 from tests.databases import stored_slot_values
 from tests.expected import OPERATEUR, plain
-from tests.servers import ROOT, action_server, free_port, rasa_server, reply_text, say, server_env
+from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, reply_text, say, server_env
 
 OPERATEUR_SALARY = "1 766 € brut mensuel"
 TOKEN = "jeton-des-tests-0123456789abcdef"
@@ -214,3 +217,26 @@ def test_requests_over_a_megabyte_are_refused_and_the_server_stays_up(machine):
     oversized = {"sender": "trop-gros", "message": "a" * 2_000_000}
     assert requests.post(machine.url + "/webhooks/rest/webhook", json=oversized, timeout=60).status_code == 413
     assert OPERATEUR_SALARY in reply_text(say(machine.url, "trop-gros", "salaire d'un opérateur back-office ?"))
+
+
+def test_the_review_export_holds_what_was_not_understood_and_rated_down_as_rasa_nlu_data(machine, tmp_path):
+    say(machine.url, "a-revoir", "azertyuiop jean.dupont@example.fr")
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({"tracker_store": shipped_tracker_store(machine.database)}))
+    export = tmp_path / "revue.yml"
+    assert review_export.main(["--endpoints", str(endpoints), "--out", str(export)]) == 0
+    text = export.read_text(encoding="utf-8")
+    assert "azertyuiop [adresse e-mail]" in text and "jean.dupont" not in text
+    # The question rated 👎 over REST, under the intent the bot read, with its guess.
+    assert "# réponse notée 👎 ; le bot a compris : ask" in text
+    assert "salaire d'un opérateur back-office ?" in text
+    # Loads as Rasa NLU data next to the training data.
+    project = tmp_path / "projet"
+    shutil.copytree(ROOT / "data", project / "data")
+    for name in ("config.yml", "domain.yml"):
+        shutil.copy(ROOT / name, project / name)
+    shutil.copy(export, project / "data" / "nlu" / "revue.yml")
+    validated = subprocess.run([str(VENV_BIN / "rasa"), "data", "validate", "--data", "data/nlu", "data/rules.yml"],
+                               cwd=project, capture_output=True, text=True, timeout=300,
+                               env=server_env(PYTHONPATH=str(ROOT)))
+    assert validated.returncode == 0, validated.stdout[-2000:] + validated.stderr[-2000:]
