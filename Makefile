@@ -35,11 +35,11 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval bench audit purge forget review-export clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench bench-report audit purge forget report review-export clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-14s %s\n", $$1, $$2}'
 
 install: $(INSTALLED) ## Crée .venv (Python 3.10) et installe les dépendances figées
 
@@ -121,6 +121,9 @@ crossval: $(VOCABULARY_NLU) | $(INSTALLED) ## Validation croisée NLU (5 plis) :
 bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa init` → docs/PERFORMANCE.md
 	$(PYTHON) -m bot.tools.bench
 
+bench-report: $(MODEL) | $(INSTALLED) ## Temps, mémoire et taille de `make report` sur 10 000 conversations → docs/REPORT_PERFORMANCE.md
+	$(PYTHON) -W ignore::DeprecationWarning -m bot.tools.report_bench --conversations $${CONVERSATIONS:-10000}
+
 # pip-audit needs a newer `packaging` than Rasa allows: it gets a venv of its own.
 PIP_AUDIT_VERSION := 2.10.1
 PIP_AUDIT := .make/audit/bin/pip-audit
@@ -147,6 +150,9 @@ purge: | $(INSTALLED) ## Efface les conversations de plus de DAYS jours (par dé
 forget: | $(INSTALLED) ## Efface les conversations d'une personne : make forget SENDER=identifiant-ou-pseudonyme
 	@[ -n "$$SENDER" ] || { echo "Indiquez la personne : make forget SENDER=identifiant-ou-pseudonyme" >&2; exit 2; }
 	@$(PYTHON) -m bot.operations.retention --endpoints "$(ENDPOINTS)" forget --sender "$$SENDER"
+
+report: | $(INSTALLED) ## Rapport d'exploitation → results/rapport.html (une page autonome) et .json, FROM=/TO= AAAA-MM-JJ
+	@$(PYTHON) -W ignore::DeprecationWarning -m bot.operations.report --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/rapport
 
 review-export: | $(INSTALLED) ## Messages incompris et réponses notées 👎 → results/revue.yml (format NLU), FROM=/TO= AAAA-MM-JJ
 	@$(PYTHON) -m bot.operations.review_export --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/revue.yml

@@ -19,7 +19,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, comparing, feedback, glossary, help as help_action, precision, rendering
+from actions import browsing, comparing, feedback, glossary, help as help_action, outcomes, precision, rendering
 from actions.charts import chart_url
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
@@ -35,9 +35,10 @@ from knowledge.topics import Topic, sheet_holds
 
 @dataclass
 class TopicReply:
-    """Which sheets an answer quoted, and which it offered instead."""
+    """Which sheets an answer quoted, which lack the topic, and which it offered instead."""
 
     quoted: List[JobSheet] = field(default_factory=list)
+    lacking: List[JobSheet] = field(default_factory=list)
     offered: List[JobSheet] = field(default_factory=list)
 
 
@@ -77,7 +78,7 @@ def answer_topic(
                 for other in others
             ],
         )
-    return TopicReply(offered=others)
+    return TopicReply(lacking=[sheet], offered=others)
 
 
 def _answer_without_job(
@@ -85,7 +86,7 @@ def _answer_without_job(
 ) -> TopicReply:
     if not holders:
         dispatcher.utter_message(text=rendering.no_sheet_holds(topic))
-        return TopicReply()
+        return TopicReply(lacking=list(STORE.jobs))
     if len(holders) == 1:
         dispatcher.utter_message(text=rendering.only_job_intro(holders[0], topic))
     else:
@@ -112,9 +113,15 @@ def answer_topics(
     # With no job named, a single sheet answering becomes the job in focus.
     focus = sheet.id if sheet else (quoted[0] if len(quoted) == 1 else None)
     offered = [other.id for other in replies[0].offered] if len(replies) == 1 else []
+    missing = [(lacking, topic) for reply, topic in zip(replies, topics) for lacking in reply.lacking]
     events: List[EventType] = [
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics]),
         SlotSet(SLOT_OFFERED_JOBS, offered or None),
+        outcomes.outcome(
+            outcomes.ANSWERED if quoted else outcomes.MISSING_FACT,
+            jobs=[STORE.get(job_id) for job_id in quoted] or ([sheet] if sheet else []),
+            topics=topics, missing=missing,
+        ),
     ]
     if focus:
         events.append(SlotSet(SLOT_JOB, focus))
@@ -133,7 +140,8 @@ def clarify(
     ]
     buttons.append({"title": rendering.OTHER_TOPIC_BUTTON, "payload": f"/{INTENT_HELP}"})
     dispatcher.utter_message(text=rendering.clarification(sheet, candidates), buttons=buttons)
-    return [SlotSet(SLOT_JOB, sheet.id)] if sheet else []
+    asked = outcomes.outcome(outcomes.CLARIFICATION, jobs=[sheet] if sheet else [], topics=candidates)
+    return [asked, SlotSet(SLOT_JOB, sheet.id)] if sheet else [asked]
 
 
 class ActionAnswer(Action):
@@ -153,7 +161,7 @@ class ActionAnswer(Action):
 def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> List[EventType]:
     """The reply to a question on a job (named, picked from a list or in focus)."""
     if question.only_unknown_jobs:
-        return browsing.say_unknown_job(dispatcher, question.topics)
+        return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
     if len(question.jobs) > 1:
         return comparing.compare(dispatcher, question.jobs, question.topics, tracker.get_latest_input_channel())
     informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM

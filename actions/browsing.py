@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import rendering
+from actions import outcomes, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS
@@ -19,11 +19,14 @@ def list_jobs(dispatcher: CollectingDispatcher) -> List[EventType]:
     return [SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs]), SlotSet(SLOT_TOPICS, None)]
 
 
-def say_unknown_job(dispatcher: CollectingDispatcher, topics: Sequence[Topic] = ()) -> List[EventType]:
-    """A job the sheets do not cover ("boulanger"): say so and list the ones they do;
-    picking one then answers the question asked ("salaire d'un boulanger ?")."""
+def say_unknown_job(
+    dispatcher: CollectingDispatcher, names: Sequence[str], topics: Sequence[Topic] = ()
+) -> List[EventType]:
+    """A job the sheets do not cover (``names``, as typed: "boulanger"): say so and list the
+    ones they do; picking one then answers the question asked ("salaire d'un boulanger ?")."""
     dispatcher.utter_message(text=rendering.unknown_job(STORE.jobs), buttons=job_buttons(STORE.jobs))
     return [
+        outcomes.outcome(outcomes.UNKNOWN_JOB, topics=topics, unknown_jobs=names),
         SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs]),
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
     ]

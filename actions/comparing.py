@@ -7,13 +7,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 # answering compares two jobs named in a question and this module answers a question on one:
 # each module imports the other, for use at run time only.
-from actions import answering, browsing, feedback, rendering
+from actions import answering, browsing, feedback, outcomes, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
 from actions.questions import by_id, read_question, unique
 from knowledge.schema import JobSheet
-from knowledge.topics import Topic
+from knowledge.topics import Topic, sheet_holds
 
 # Compared when the user names no topic ("quelle différence entre … ?").
 OVERVIEW_TOPICS = (Topic.DESCRIPTION, Topic.TRAINING, Topic.SALARY, Topic.LABOUR_MARKET, Topic.MOBILITY)
@@ -29,7 +29,9 @@ def compare(
     else:
         dispatcher.utter_message(text=rendering.overview(sheets, OVERVIEW_TOPICS))
     feedback.offer_rating(dispatcher, channel)
+    missing = [(sheet, topic) for topic in topics for sheet in sheets if not sheet_holds(sheet, topic)]
     return [
+        outcomes.outcome(outcomes.ANSWERED, jobs=sheets, topics=topics, missing=missing),
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
         SlotSet(SLOT_ANSWERED_JOBS, [sheet.id for sheet in sheets]),
         SlotSet(SLOT_OFFERED_JOBS, None),
@@ -61,7 +63,7 @@ class ActionCompare(Action):
         say_language_note(dispatcher, tracker)
         question = read_question(tracker)
         if question.only_unknown_jobs:
-            return browsing.say_unknown_job(dispatcher, question.topics)
+            return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
         in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
         if asks_about_one_job(question.jobs, in_focus):
             return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))

@@ -3,7 +3,8 @@
 The rating is kept in the conversation (the ``rating`` slot, one ``SlotSet`` event per
 rating) with what it rates: the question, the answer's text, the jobs and topics. A 👎 asks
 what was missing; the next message, unless it is a question the bot answers, is thanked as
-that comment (``ActionThankForComment``) and stays in the conversation after the rating.
+that comment (``utter_thank_for_comment``, rules in ``data/rules.yml``) and stays in the
+conversation after the rating.
 Typed "utile" / "pas utile" rate the same way (``rasa shell``, REST).
 """
 from __future__ import annotations
@@ -16,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
 from actions.names import (
-    ACTION_RATE_NOT_USEFUL, ACTION_RATE_USEFUL, ACTION_THANK_FOR_COMMENT, INTENT_FEEDBACK_NOT_USEFUL,
+    ACTION_RATE_NOT_USEFUL, ACTION_RATE_USEFUL, INTENT_FEEDBACK_NOT_USEFUL,
     INTENT_FEEDBACK_USEFUL, SLOT_ANSWERED_JOBS, SLOT_RATING, SLOT_TOPICS,
 )
 
@@ -87,16 +88,3 @@ class ActionRateNotUseful(RatingAction, Action):
     def name(self) -> Text:
         return ACTION_RATE_NOT_USEFUL
 
-
-class ActionThankForComment(Action):
-    """After "Qu'est-ce qui manquait ?", a message that is no question the bot answers is the
-    comment (rules in ``data/rules.yml``): thanked, not sent back to be reworded."""
-
-    def name(self) -> Text:
-        return ACTION_THANK_FOR_COMMENT
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        dispatcher.utter_message(text=rendering.RATING_COMMENT_THANKS)
-        return []

@@ -12,6 +12,7 @@ SLOT_OFFERED_JOBS = "offered_jobs"
 SLOT_LISTED_JOBS = "listed_jobs"
 SLOT_ANSWERED_JOBS = "answered_jobs"
 SLOT_RATING = "rating"
+SLOT_OUTCOME = "outcome"
 
 INTENT_ASK = "ask"
 INTENT_INFORM = "inform"
@@ -50,12 +51,13 @@ ACTION_DECLINE_OFFER = "action_decline_offer"
 ACTION_SHOW_HELP = "action_show_help"
 ACTION_RATE_USEFUL = "action_rate_useful"
 ACTION_RATE_NOT_USEFUL = "action_rate_not_useful"
-ACTION_THANK_FOR_COMMENT = "action_thank_for_comment"
 
 ACTION_FALLBACK = "action_fallback"
 RESPONSE_NOT_UNDERSTOOD = "utter_default"
 RESPONSE_MESSAGE_TOO_LONG = "utter_message_too_long"
 RESPONSE_ACTION_FAILED = "utter_action_failed"
+RESPONSE_OUT_OF_SCOPE = "utter_out_of_scope"
+RESPONSE_COMMENT_THANKS = "utter_thank_for_comment"
 
 # Longer messages are not read (bot/nlu/message_length_guard.py): a question is a few dozen
 # characters, and the pipeline's time grows with the length (15 s for 100 000 characters).

@@ -48,13 +48,13 @@ class Question:
     ranks: List[int] = field(default_factory=list)
     # The question is about a job but its topic is unclear: the likeliest ones to offer.
     topic_candidates: List[Topic] = field(default_factory=list)
-    # The user named a job the knowledge base does not have ("boulanger").
-    unknown_job: bool = False
+    # The jobs named that the knowledge base does not have ("boulanger"), as typed.
+    unknown_jobs: List[str] = field(default_factory=list)
 
     @property
     def only_unknown_jobs(self) -> bool:
         """Every job named is one the sheets do not cover."""
-        return self.unknown_job and not self.jobs
+        return bool(self.unknown_jobs) and not self.jobs
 
 
 def unique(items: Iterable[T], key: Callable[[T], Hashable] = lambda item: item) -> List[T]:
@@ -128,7 +128,7 @@ def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Qu
         topic_candidates=candidates,
         terms=unique([term for term in terms if term is not None], key=by_id),
         ranks=ranks,
-        unknown_job=None in jobs or bool(other_jobs),
+        unknown_jobs=unique([value for value, sheet in zip(named, jobs) if sheet is None] + _values(other_jobs)),
     )
 
 

@@ -45,7 +45,6 @@ RATING_ASK_WHAT_WAS_MISSING = typeset(
     "Merci de me le dire. Qu'est-ce qui manquait ? Écrivez-le en quelques mots si vous le souhaitez, "
     "ou posez une autre question."
 )
-RATING_COMMENT_THANKS = typeset("Merci, c'est noté : cela aidera à compléter les fiches et les réponses.")
 NOTHING_TO_RATE = typeset("Merci ! Posez-moi une question sur un métier, et dites-moi si la réponse vous a aidé.")
 
 

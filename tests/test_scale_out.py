@@ -1,7 +1,7 @@
 """The multi-instance set-up of deploy/endpoints-multi.yml, with real servers: two Rasa
 servers share a PostgreSQL tracker store and a Redis lock store; one conversation's
 messages alternate between them, or reach both at once, and its context is kept and
-none of its messages is lost."""
+none of its messages is lost; the operator's report reads the shared PostgreSQL store."""
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 
@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from tests.databases import postgres_server, redis_server
+from tests.operator_report import added, expected_change, hold_known_conversation, report_of
 from tests.servers import ROOT, action_server, rasa_server, reply_text, say, server_env
 
 MULTI_INSTANCE = yaml.safe_load((ROOT / "deploy" / "endpoints-multi.yml").read_text(encoding="utf-8"))
@@ -33,7 +34,7 @@ def two_servers(tmp_path_factory):
         )
         stores = {"tracker_store": MULTI_INSTANCE["tracker_store"], "lock_store": MULTI_INSTANCE["lock_store"]}
         first, second = (stack.enter_context(rasa_server(workdir, webhook, env=env, stores=stores)) for _ in range(2))
-        yield first, second, postgres
+        yield first, second, postgres, env
 
 
 def user_messages_stored(postgres, sender: str):
@@ -46,7 +47,7 @@ def user_messages_stored(postgres, sender: str):
 
 
 def test_one_conversation_alternating_between_two_servers_keeps_its_context(two_servers):
-    first, second, postgres = two_servers
+    first, second, postgres, _ = two_servers
     turns = [
         (first, "combien gagne un opérateur back-office ?", "1 766 € brut mensuel"),
         (second, "et ses inconvénients ?", "Opérateur / opératrice back-office — Inconvénients"),
@@ -63,7 +64,7 @@ def test_one_conversation_alternating_between_two_servers_keeps_its_context(two_
 
 
 def test_messages_reaching_both_servers_at_once_are_all_kept(two_servers):
-    first, second, postgres = two_servers
+    first, second, postgres, _ = two_servers
     questions = [f"{topic} d'un opérateur back-office ?" for topic in
                  ("la formation", "les compétences", "les missions", "le secteur", "le salaire")] * 4
     with ThreadPoolExecutor(max_workers=len(questions)) as pool:
@@ -71,3 +72,15 @@ def test_messages_reaching_both_servers_at_once_are_all_kept(two_servers):
                                 zip([first, second] * len(questions), questions)))
     assert all(reply_text(reply) for reply in replies)
     assert sorted(user_messages_stored(postgres, "en-meme-temps")) == sorted(questions)
+
+
+def test_the_report_reads_the_conversations_both_servers_stored_in_postgresql(two_servers, tmp_path, monkeypatch):
+    first, second, _, env = two_servers
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({"tracker_store": MULTI_INSTANCE["tracker_store"]}))
+    for name, value in env.items():
+        if name.startswith("BACKOFFICE_POSTGRES_"):
+            monkeypatch.setenv(name, value)
+    before = report_of(endpoints)
+    hold_known_conversation(lambda turn, message: say((first, second)[turn % 2], "rapport-postgres", message))
+    assert added(before, report_of(endpoints)) == expected_change()

@@ -1,10 +1,13 @@
 """The single-machine set-up of `make run`, with real servers: conversations kept in SQLite
 across a restart of Rasa, the HTTP API refused without its token, browsers answered only
-from the widget's origin, and a French apology while the action server is down."""
+from the widget's origin, a French apology while the action server is down, and the
+operator's tools (metrics, review export, report) reading what these servers stored."""
+import os
 import shutil
 import subprocess
 from contextlib import ExitStack
 from pathlib import Path
+from unittest import mock
 
 import pytest
 import requests
@@ -14,19 +17,24 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from actions.feedback import NOT_USEFUL
 from actions.names import SLOT_RATING
-from actions.rendering import RATING_ASK_WHAT_WAS_MISSING, RATING_COMMENT_THANKS
-from bot.operations import review_export
+from actions.rendering import RATING_ASK_WHAT_WAS_MISSING
+from bot.operations import report, review_export
+from bot.operations.privacy import KEY_ENV, pseudonym
 from bot.server.metrics import METRICS_ENV, METRICS_PATH
 from bot.server.rasa_run import API_TOKEN_ENV
 from bot.tools.processes import shipped_tracker_store
 from tests.databases import stored_slot_values
 from tests.expected import OPERATEUR, plain
+from tests.operator_report import (
+    COMMENT, EMAIL, PSEUDONYM_KEY, RATED_DOWN_QUESTION, added, expected_change, hold_known_conversation, report_of,
+)
 from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, reply_text, say, server_env
 
 OPERATEUR_SALARY = "1 766 € brut mensuel"
 TOKEN = "jeton-des-tests-0123456789abcdef"
 WIDGET_ORIGIN = "http://localhost:8765"
 OTHER_SITE = "http://site-inconnu.example"
+SCREENSHOTS = ROOT / "tests" / "output"
 
 
 class SingleMachine:
@@ -163,7 +171,8 @@ def test_the_chat_widget_channel_accepts_only_pages_from_the_widget_origin(machi
 def test_a_rating_typed_over_rest_is_kept_and_a_thumbs_down_asks_what_was_missing(machine):
     say(machine.url, "avis-rest", "salaire d'un opérateur back-office ?")
     assert reply_text(say(machine.url, "avis-rest", "pas utile")) == plain(RATING_ASK_WHAT_WAS_MISSING)
-    assert reply_text(say(machine.url, "avis-rest", "trop vague à mon goût")) == plain(RATING_COMMENT_THANKS)
+    assert reply_text(say(machine.url, "avis-rest", "trop vague à mon goût")) == (
+        "Merci, c'est noté : cela aidera à compléter les fiches et les réponses.")
     rating = stored_slot_values(machine.database, SLOT_RATING)[-1]
     assert (rating["rating"], rating["jobs"], rating["topics"]) == (NOT_USEFUL, [OPERATEUR], ["salary"])
     assert rating["question"] == "salaire d'un opérateur back-office ?" and OPERATEUR_SALARY in plain(rating["answer"])
@@ -240,3 +249,41 @@ def test_the_review_export_holds_what_was_not_understood_and_rated_down_as_rasa_
                                cwd=project, capture_output=True, text=True, timeout=300,
                                env=server_env(PYTHONPATH=str(ROOT)))
     assert validated.returncode == 0, validated.stdout[-2000:] + validated.stderr[-2000:]
+
+
+def test_the_report_counts_a_known_conversation_and_opens_in_a_browser_with_nothing_fetched(
+        machine, tmp_path, browser):
+    endpoints = tmp_path / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({"tracker_store": shipped_tracker_store(machine.database)}))
+    before = report_of(endpoints)
+    hold_known_conversation(lambda _, message: say(machine.url, "rapport-connu", message))
+    after = report_of(endpoints)
+    assert added(before, after) == expected_change()
+    # The 👎 with its exchange and the comment that followed; the sender under a pseudonym.
+    (rated,) = [rating for rating in after["rated_down"] if rating not in before["rated_down"]]
+    assert (rated["question"], rated["comment"]) == (RATED_DOWN_QUESTION, COMMENT)
+    assert "BTS Banque" in rated["answer"]
+    assert rated["sender"] == pseudonym("rapport-connu", PSEUDONYM_KEY)
+
+    out = tmp_path / "rapport"
+    with mock.patch.dict(os.environ, {KEY_ENV: PSEUDONYM_KEY.decode()}):
+        assert report.main(["--endpoints", str(endpoints), "--out", str(out)]) == 0
+    page_text = out.with_suffix(".html").read_text(encoding="utf-8")
+    data_text = out.with_suffix(".json").read_text(encoding="utf-8")
+    for written in (page_text, data_text):
+        assert EMAIL not in written and "rapport-connu" not in written
+        assert "azertyuiop [adresse e-mail]" in written
+
+    tab = browser.new_page(viewport={"width": 1100, "height": 900})
+    requests_made, errors = [], []
+    tab.on("request", lambda request: requests_made.append(request.url))
+    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    tab.goto(out.with_suffix(".html").as_uri())
+    assert requests_made == [out.with_suffix(".html").as_uri()] and errors == []
+    charts = tab.locator("svg[role=img]")
+    assert charts.count() == 4
+    assert all(charts.nth(index).bounding_box()["height"] > 100 for index in range(4))
+    assert tab.locator("h2", has_text="Questions non comprises").is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    tab.screenshot(path=str(SCREENSHOTS / "rapport.png"), full_page=True)
+    tab.close()

@@ -8,17 +8,21 @@ tools read exactly the store the bot writes.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import warnings
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Optional, Tuple
 
 import sqlalchemy as sa
 import yaml
 
 DEFAULT_ENDPOINTS = Path("endpoints.yml")
 EVENTS_TABLE = "events"
+# The period the operator's reports cover unless FROM= / TO= say otherwise.
+DEFAULT_DAYS = 30
 
 
 class ConversationStoreError(Exception):
@@ -82,3 +86,37 @@ def open_store(endpoints: Path = DEFAULT_ENDPOINTS) -> sa.engine.Engine:
             "(aucune conversation enregistrée)"
         )
     return engine
+
+
+def _day(text: str, option: str) -> datetime:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d")
+    except ValueError:
+        raise ConversationStoreError(f"{option} doit être une date AAAA-MM-JJ (reçu : {text})") from None
+
+
+def period(start: str = "", end: str = "", now: Optional[datetime] = None) -> Tuple[datetime, datetime]:
+    """The period ``FROM=`` / ``TO=`` name (days ``AAAA-MM-JJ``, ``TO`` included, local time);
+    by default the last ``DEFAULT_DAYS`` days until ``now``."""
+    until = _day(end, "TO") + timedelta(days=1) if end else (now or datetime.now())
+    since = _day(start, "FROM") if start else until - timedelta(days=DEFAULT_DAYS)
+    if since >= until:
+        raise ConversationStoreError(f"FROM doit précéder TO (reçu : {start} et {end})")
+    return since, until
+
+
+def period_label(since: datetime, until: datetime) -> str:
+    """« du 01/11/2026 au 30/11/2026 »."""
+    return f"du {since:%d/%m/%Y} au {(until - timedelta(seconds=1)):%d/%m/%Y}"
+
+
+def period_parser(module: str, description: str, out: Path, out_help: str = "") -> argparse.ArgumentParser:
+    """The options of an operator's tool: ``--endpoints``, ``--from`` / ``--to`` (the period)
+    and ``--out``."""
+    parser = argparse.ArgumentParser(prog=f"python -m {module}", description=description,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--endpoints", type=Path, default=DEFAULT_ENDPOINTS)
+    parser.add_argument("--from", dest="start", default="", help="premier jour, AAAA-MM-JJ")
+    parser.add_argument("--to", dest="end", default="", help="dernier jour, AAAA-MM-JJ")
+    parser.add_argument("--out", type=Path, default=out, help=out_help or None)
+    return parser

@@ -8,12 +8,10 @@ guess as a comment: correct the intent, drop what must not be learnt, move them 
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Dict, Iterator, Optional, Sequence, Tuple
 
@@ -21,10 +19,11 @@ import sqlalchemy as sa
 
 from actions.feedback import NOT_USEFUL
 from actions.names import ACTION_FALLBACK, PARSE_TOPICS, SLOT_RATING
-from bot.operations.conversation_store import DEFAULT_ENDPOINTS, EVENTS_TABLE, ConversationStoreError, open_store
+from bot.operations.conversation_store import (
+    EVENTS_TABLE, ConversationStoreError, open_store, period, period_label, period_parser,
+)
 from bot.operations.privacy import mask_personal_data
 
-DEFAULT_DAYS = 30
 DEFAULT_OUTPUT = Path("results") / "revue.yml"
 FALLBACK_INTENT = "nlu_fallback"
 NOT_UNDERSTOOD = "non compris"
@@ -104,33 +103,19 @@ def nlu_yaml(messages: Sequence[ToReview], period: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _day(text: str, option: str) -> datetime:
-    try:
-        return datetime.strptime(text, "%Y-%m-%d")
-    except ValueError:
-        raise ConversationStoreError(f"{option} doit être une date AAAA-MM-JJ (reçu : {text})") from None
-
-
 def main(arguments: Optional[Sequence[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m bot.operations.review_export", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--endpoints", type=Path, default=DEFAULT_ENDPOINTS)
-    parser.add_argument("--from", dest="start", default="")
-    parser.add_argument("--to", dest="end", default="")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUTPUT)
-    options = parser.parse_args(arguments)
+    options = period_parser("bot.operations.review_export", __doc__, DEFAULT_OUTPUT).parse_args(arguments)
     try:
-        end = _day(options.end, "TO") + timedelta(days=1) if options.end else datetime.now()
-        start = _day(options.start, "FROM") if options.start else end - timedelta(days=DEFAULT_DAYS)
+        start, end = period(options.start, options.end)
         messages = list(to_review(open_store(options.endpoints), start.timestamp(), end.timestamp()))
     except ConversationStoreError as error:
         print(f"Erreur : {error}", file=sys.stderr)
         return 1
-    period = f"du {start:%d/%m/%Y} au {(end - timedelta(seconds=1)):%d/%m/%Y}"
+    label = period_label(start, end)
     options.out.parent.mkdir(parents=True, exist_ok=True)
-    options.out.write_text(nlu_yaml(messages, period), encoding="utf-8")
+    options.out.write_text(nlu_yaml(messages, label), encoding="utf-8")
     distinct = len(set(messages))
-    print(f"{distinct} message{'s' if distinct > 1 else ''} à revoir {period} : {options.out}")
+    print(f"{distinct} message{'s' if distinct > 1 else ''} à revoir {label} : {options.out}")
     return 0
 
 

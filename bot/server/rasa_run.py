@@ -69,9 +69,10 @@ def main(options: List[str]) -> None:
 
     arguments = quiet_unless_verbose(arguments, os.environ)
     # Imported once the terminal is quiet: Rasa's server module prints notices as it loads.
-    from bot.server import metrics, model_routes
+    from bot.server import arrival_time, metrics, model_routes
 
     model_routes.install()
+    arrival_time.install()
     if metrics.switched_on(os.environ):
         metrics.install()
     start_rasa(arguments)

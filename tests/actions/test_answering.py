@@ -6,7 +6,8 @@ from actions.answering import ActionAnswer
 from actions.knowledge_base import STORE
 from actions.questions import MAX_PAYLOAD_BYTES, ask_payload
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS,
+    INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_OUTCOME,
+    SLOT_TOPICS,
 )
 from knowledge.topics import Topic, sheet_holds
 from tests.builders import build_tracker, run_action, texts
@@ -37,6 +38,7 @@ def test_named_job_gets_the_sheet_facts_with_its_source(job, topic):
     assert lines[-1].startswith("Source : ") and SOURCES[job] in lines[-1]
     assert slots == {
         SLOT_JOB: job, SLOT_TOPICS: [topic.value], SLOT_OFFERED_JOBS: None, SLOT_ANSWERED_JOBS: [job],
+        SLOT_OUTCOME: {"kind": "answered", "jobs": [job], "topics": [topic.value], "missing": [], "unknown_jobs": []},
     }
 
 
@@ -233,7 +235,9 @@ def test_an_unclear_topic_is_asked_with_buttons_of_the_likeliest_topics_never_gu
     assert buttons[0]["payload"] == ask_payload(STORE.get(GESTIONNAIRE), Topic.SALARY)
     assert buttons[-1]["payload"] == "/help"
     # The job stays in focus, so the next question can leave it out.
-    assert slots == {SLOT_JOB: GESTIONNAIRE}
+    assert slots == {SLOT_JOB: GESTIONNAIRE, SLOT_OUTCOME: {
+        "kind": "clarification", "jobs": [GESTIONNAIRE], "topics": ["salary", "training", "environment"],
+        "missing": [], "unknown_jobs": []}}
 
 
 def test_two_close_topics_without_a_job_are_offered_for_the_job_in_focus():

@@ -1,10 +1,10 @@
-"""👍 / 👎 on answers: the buttons, the rating kept with what it rates, the comment after a 👎."""
+"""👍 / 👎 on answers: the buttons, and the rating kept with what it rates."""
 import pytest
 
 from actions import rendering
 from actions.answering import ActionAnswer
 from actions.feedback import (
-    NOT_USEFUL, RATING_BUTTONS, USEFUL, ActionRateNotUseful, ActionRateUseful, ActionThankForComment,
+    NOT_USEFUL, RATING_BUTTONS, USEFUL, ActionRateNotUseful, ActionRateUseful,
 )
 from actions.names import (
     INTENT_FEEDBACK_NOT_USEFUL, INTENT_FEEDBACK_USEFUL, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_RATING, SLOT_TOPICS,
@@ -66,7 +66,3 @@ def test_a_rating_after_small_talk_rates_nothing():
     messages, slots = run_action(ActionRateUseful(), tracker)
     assert [message["text"] for message in messages] == [rendering.NOTHING_TO_RATE] and slots == {}
 
-
-def test_what_was_missing_is_thanked():
-    messages, slots = run_action(ActionThankForComment(), build_tracker("out_of_scope", text="trop vague"))
-    assert [message["text"] for message in messages] == [rendering.RATING_COMMENT_THANKS] and slots == {}

@@ -1,7 +1,5 @@
 """The chat page in a real browser (Debian chromium driven by Playwright): the widget
 from npm, Rasa's socketio channel with session persistence, the action server."""
-from pathlib import Path
-
 import pytest
 
 from actions.charts import CHARTS_URL_ENV
@@ -15,14 +13,13 @@ from tests.databases import stored_slot_values
 from tests.expected import OPERATEUR
 from tests.servers import ROOT, VENV_BIN, action_server, free_port, rasa_server, running, server_env
 
-CHROMIUM = "/usr/bin/chromium"
 # axe-core from npm (the Makefile installs it): the accessibility audit run inside the page.
 AXE = ROOT / ".make" / "axe" / "axe.min.js"
 BLOCKING_IMPACTS = ("serious", "critical")
 SCREENSHOTS = ROOT / "tests" / "output"
 ANSWER_TIMEOUT_MS = 30_000
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -42,16 +39,6 @@ def page_url(tmp_path_factory, web_database):
         command = [str(VENV_BIN / "python"), "-m", "bot.server.web", "--port", str(port), "--rasa-url", rasa_url]
         with running(command, f"{page}/", workdir / "web.log"):
             yield page
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} manque : lancez les tests avec `make test`, qui installe chromium")
-    with playwright_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 class Chat:
