@@ -21,6 +21,7 @@ from typing import List, Optional, Sequence
 
 import sqlalchemy as sa
 
+from actions.french import number
 from bot.operations.conversation_store import (
     DEFAULT_ENDPOINTS,
     EVENTS_TABLE,
@@ -32,6 +33,8 @@ from bot.operations.privacy import pseudonym, pseudonym_key
 SECONDS_PER_DAY = 86_400
 SESSION_STARTED = "session_started"
 SESSION_START_ACTION = "action_session_start"
+# Rasa 3.6 opens a session with this slot, then the action, then session_started.
+SESSION_METADATA_SLOT = "session_started_metadata"
 
 
 @dataclass(frozen=True)
@@ -49,12 +52,13 @@ def purge(engine: sa.engine.Engine, older_than: float) -> Erased:
     conversations = events = 0
     with engine.begin() as connection:
         for sender in _senders(connection):
-            # A session opens with the action that starts it, then its session_started event.
+            # The SQL store keeps a slot's name in action_name.
             first_recent_session = connection.execute(
                 sa.text(f"SELECT MIN(id) FROM {EVENTS_TABLE} WHERE sender_id = :sender AND timestamp >= :limit "
-                        "AND (type_name = :started OR (type_name = 'action' AND action_name = :start_action))"),
+                        "AND (type_name = :started OR (type_name = 'action' AND action_name = :start_action) "
+                        "OR (type_name = 'slot' AND action_name = :metadata))"),
                 {"sender": sender, "started": SESSION_STARTED, "start_action": SESSION_START_ACTION,
-                 "limit": older_than},
+                 "metadata": SESSION_METADATA_SLOT, "limit": older_than},
             ).scalar()
             if first_recent_session is not None:
                 erased = connection.execute(
@@ -93,8 +97,8 @@ def _said(erased: Erased) -> str:
     if not erased.conversations:
         return "Aucune conversation effacée."
     plural = "s" if erased.conversations > 1 else ""
-    return (f"{erased.conversations} conversation{plural} effacée{plural} "
-            f"({erased.events} événement{'s' if erased.events > 1 else ''}).")
+    return (f"{number(erased.conversations)} conversation{plural} effacée{plural} "
+            f"({number(erased.events)} événement{'s' if erased.events > 1 else ''}).")
 
 
 def main(arguments: Optional[Sequence[str]] = None) -> int:

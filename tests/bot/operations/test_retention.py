@@ -10,7 +10,7 @@ import pytest
 import yaml
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.operations import retention
@@ -26,9 +26,11 @@ KEY = b"cle-des-tests"
 
 
 def session(start: float, *questions: str) -> list:
-    """The events of one conversation session starting at ``start`` (one exchange a minute)."""
-    events = [ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start),
-              ActionExecuted("action_listen", timestamp=start)]
+    """The events of one conversation session starting at ``start``, as Rasa 3.6 writes them (one
+    exchange a minute)."""
+    events = [SlotSet("session_started_metadata", None, timestamp=start),
+              ActionExecuted("action_session_start", timestamp=start), SessionStarted(timestamp=start),
+              SlotSet("session_started_metadata", None, timestamp=start), ActionExecuted("action_listen", timestamp=start)]
     for minute, question in enumerate(questions, start=1):
         at = start + 60 * minute
         events += [UserUttered(question, timestamp=at), BotUttered(f"réponse à {question}", timestamp=at + 1),
@@ -131,9 +133,9 @@ def test_the_commands_say_what_they_did_in_french(tmp_path, monkeypatch, capsys)
     write(rasa_store, conversations(time.time()))
     monkeypatch.setenv(KEY_ENV, KEY.decode())
     assert retention.main(["--endpoints", str(endpoints), "purge", "--days", "30"]) == 0
-    assert capsys.readouterr().out == "Conservation de 30 jours : 2 conversations effacées (12 événements).\n"
+    assert capsys.readouterr().out == "Conservation de 30 jours : 2 conversations effacées (16 événements).\n"
     assert retention.main(["--endpoints", str(endpoints), "forget", "--sender", pseudonym("recente", KEY)]) == 0
-    assert capsys.readouterr().out == "Effacement demandé : 1 conversation effacée (6 événements).\n"
+    assert capsys.readouterr().out == "Effacement demandé : 1 conversation effacée (8 événements).\n"
     assert retention.main(["--endpoints", str(endpoints), "forget", "--sender", "inconnu"]) == 0
     assert capsys.readouterr().out == "Effacement demandé : Aucune conversation effacée.\n"
 
@@ -168,6 +170,6 @@ def test_make_purge_and_forget_run_on_the_named_store(tmp_path, monkeypatch):
 
     refused = make("purge", "DAYS=trente")
     assert refused.returncode != 0 and "DAYS doit être un nombre de jours" in refused.stderr
-    assert make("purge").stdout.endswith("Conservation de 30 jours : 2 conversations effacées (12 événements).\n")
-    assert make("forget", "SENDER=recente").stdout.endswith("Effacement demandé : 1 conversation effacée (6 événements).\n")
+    assert make("purge").stdout.endswith("Conservation de 30 jours : 2 conversations effacées (16 événements).\n")
+    assert make("forget", "SENDER=recente").stdout.endswith("Effacement demandé : 1 conversation effacée (8 événements).\n")
     assert user_texts(rasa_store, "recente") == [] and user_texts(rasa_store, "fidele") == ["inconvénients ?"]
