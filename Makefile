@@ -152,7 +152,7 @@ forget: | $(INSTALLED) ## Efface les conversations d'une personne : make forget 
 	@$(PYTHON) -m bot.operations.retention --endpoints "$(ENDPOINTS)" forget --sender "$$SENDER"
 
 report: | $(INSTALLED) ## Rapport d'exploitation → results/rapport.html (une page autonome) et .json, FROM=/TO= AAAA-MM-JJ
-	@$(PYTHON) -W ignore::DeprecationWarning -m bot.operations.report --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/rapport
+	@$(PYTHON) -m bot.operations.report --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/rapport
 
 review-export: | $(INSTALLED) ## Messages incompris et réponses notées 👎 → results/revue.yml (format NLU), FROM=/TO= AAAA-MM-JJ
 	@$(PYTHON) -m bot.operations.review_export --endpoints "$(ENDPOINTS)" --from "$$FROM" --to "$$TO" --out results/revue.yml

@@ -162,6 +162,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question
     """The reply to a question on a job (named, picked from a list or in focus)."""
     if question.only_unknown_jobs:
         return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
+    if question.choices and not question.jobs:
+        return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, question.topics)
     if len(question.jobs) > 1:
         return comparing.compare(dispatcher, question.jobs, question.topics, tracker.get_latest_input_channel())
     informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM

@@ -9,8 +9,12 @@ from actions import outcomes, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS
-from actions.questions import job_buttons
+from actions.questions import ask_payload, job_buttons
+from knowledge.schema import JobSheet
 from knowledge.topics import Topic
+
+# Buttons offered when a name fits several sheets: more would not fit a phone's screen.
+MAX_CHOICES = 8
 
 
 def list_jobs(dispatcher: CollectingDispatcher) -> List[EventType]:
@@ -28,6 +32,24 @@ def say_unknown_job(
     return [
         outcomes.outcome(outcomes.UNKNOWN_JOB, topics=topics, unknown_jobs=names),
         SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in STORE.jobs]),
+        SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
+    ]
+
+
+def ask_which_job(
+    dispatcher: CollectingDispatcher, name: str, choices: Sequence[JobSheet], topics: Sequence[Topic] = ()
+) -> List[EventType]:
+    """A name several sheets answer to ("opérateur"): the user chooses, never a guess. Each
+    button asks the question again for its sheet (the topics are kept for it)."""
+    shown = list(choices[:MAX_CHOICES])
+    topic = topics[0] if len(topics) == 1 else None
+    dispatcher.utter_message(
+        text=rendering.which_job(name, shown, len(choices)),
+        buttons=[{"title": sheet.name, "payload": ask_payload(sheet, topic)} for sheet in shown],
+    )
+    return [
+        outcomes.outcome(outcomes.CLARIFICATION, topics=topics),
+        SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in shown]),
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
     ]
 

@@ -64,6 +64,8 @@ class ActionCompare(Action):
         question = read_question(tracker)
         if question.only_unknown_jobs:
             return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
+        if question.choices and not question.jobs:
+            return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, question.topics)
         in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
         if asks_about_one_job(question.jobs, in_focus):
             return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))

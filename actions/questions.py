@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, TypeVar
+from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
 from rasa_sdk import Tracker
 
@@ -50,6 +50,9 @@ class Question:
     topic_candidates: List[Topic] = field(default_factory=list)
     # The jobs named that the knowledge base does not have ("boulanger"), as typed.
     unknown_jobs: List[str] = field(default_factory=list)
+    # A name several sheets answer to ("opérateur"), as typed, and those sheets.
+    ambiguous_name: str = ""
+    choices: List[JobSheet] = field(default_factory=list)
 
     @property
     def only_unknown_jobs(self) -> bool:
@@ -103,10 +106,13 @@ def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Qu
     the sentence when it is a question the user typed (``typed_question``; by default, a
     message of intent ``ask``), else the topic words it says."""
     other_jobs = _entities(tracker, ENTITY_OTHER_JOB)
-    # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
-    named = _values([job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)])
-    jobs = [STORE.resolve(value) for value in named]
     parsed = tracker.latest_message
+    # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
+    job_entities = [job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)]
+    ambiguous_name, choices = _ambiguous_name(job_entities, parsed.get("text") or "")
+    named = _values([job for job in job_entities
+                     if not ambiguous_name or _typed(job, parsed.get("text") or "") != ambiguous_name])
+    jobs = [STORE.resolve(value) for value in named]
     if typed_question is None:
         typed_question = (parsed.get("intent") or {}).get("name") == INTENT_ASK
     if typed_question and PARSE_TOPICS in parsed:
@@ -129,7 +135,27 @@ def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Qu
         terms=unique([term for term in terms if term is not None], key=by_id),
         ranks=ranks,
         unknown_jobs=unique([value for value, sheet in zip(named, jobs) if sheet is None] + _values(other_jobs)),
+        ambiguous_name=ambiguous_name,
+        choices=choices,
     )
+
+
+def _typed(entity: dict, text: str) -> str:
+    """The words the user typed for ``entity`` ("" for a button's, which has no place in a text)."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        return ""
+    return text[start:end]
+
+
+def _ambiguous_name(job_entities: List[dict], text: str) -> Tuple[str, List[JobSheet]]:
+    """The first job name typed that several sheets answer to, and those sheets."""
+    for entity in job_entities:
+        typed = _typed(entity, text)
+        sheets = STORE.sheets_named_by(typed) if typed else []
+        if len(sheets) > 1:
+            return typed, sheets
+    return "", []
 
 
 # Ranks a user can pick from a list: "le premier" → 1, "le dernier" → -1.

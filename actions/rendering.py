@@ -353,6 +353,14 @@ def clarification(sheet: Optional[JobSheet], candidates: Sequence[Topic]) -> str
     )
 
 
+def which_job(name: str, shown: Sequence[JobSheet], total: int) -> str:
+    """Several sheets answer to the name the user gave ("opérateur"): which one?"""
+    lines = "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(shown, start=1))
+    more = (f"\nCe sont les {len(shown)} premières des {total} fiches qui portent ce nom : pour une autre, "
+            f"donnez son nom complet." if total > len(shown) else "")
+    return typeset(f"Plusieurs fiches correspondent à « {name} » : laquelle voulez-vous ?\n{lines}{more}")
+
+
 def job_list(jobs: Sequence[JobSheet]) -> str:
     lines = "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(jobs, start=1))
     return typeset(

@@ -121,6 +121,12 @@ class KnowledgeStore:
                     raise KnowledgeError(
                         f"fiche « {sheet.id} » : aliases : « {name} » désigne déjà la fiche « {owner} »"
                     )
+        # What each sheet is called in full: such a name means that sheet alone, and a shorter
+        # word that begins several of them ("opérateur") may mean any of them.
+        self._full_names: Dict[str, str] = {
+            normalize(name): sheet.id for sheet in self._sheets.values()
+            for name in (sheet.name, sheet.masculine, sheet.feminine) if name
+        }
         # Longest names first, so "opérateur de traitements bancaires" wins over "opérateur".
         self._alias_patterns: Tuple[Tuple[re.Pattern, str], ...] = tuple(
             (re.compile(rf"(?:^| ){re.escape(alias)}(?: |$)"), job_id)
@@ -180,6 +186,21 @@ class KnowledgeStore:
                 return self._sheets[job_id]
         mention = self.find_job(text)
         return mention.job if mention else None
+
+    def sheets_named_by(self, words: Optional[str]) -> List[JobSheet]:
+        """Every sheet that ``words`` may mean: the one whose full name they are, else the one
+        they are an alias of and every sheet whose full name begins with them ("opérateur" →
+        the opérateur back-office, the opérateur de flux…), in the store's order. Several
+        sheets: the user must choose."""
+        key = normalize(words or "")
+        if not key:
+            return []
+        if key in self._full_names:
+            return [self._sheets[self._full_names[key]]]
+        prefix = key + " "
+        named = [self._aliases[key]] if key in self._aliases else []
+        named += [job_id for name, job_id in self._full_names.items() if name.startswith(prefix)]
+        return [sheet for sheet in self._sheets.values() if sheet.id in named]
 
     def resolve_term(self, text: Optional[str]) -> Optional[GlossaryEntry]:
         """The glossary entry that words such as "CDI" or "la monetique" name, or ``None``."""

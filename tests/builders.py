@@ -1,5 +1,6 @@
 """Builders for trackers and dispatchers, so tests read like conversations."""
 import asyncio
+import sys
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from rasa_sdk import Action, Tracker
@@ -67,3 +68,11 @@ def run_action(action: Action, tracker: Tracker) -> Tuple[List[Dict[str, Any]], 
 
 def texts(messages: List[Dict[str, Any]]) -> List[str]:
     return [message.get("text") or "" for message in messages]
+
+
+def use_store(monkeypatch, store) -> None:
+    """The actions read ``store`` instead of the real knowledge base (every ``actions`` module
+    that imported ``STORE``)."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("actions.") and hasattr(module, "STORE"):
+            monkeypatch.setattr(module, "STORE", store)

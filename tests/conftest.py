@@ -32,3 +32,15 @@ def browser():
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def synthetic_store(tmp_path_factory):
+    """A store of 50 sheets: the 2 real ones and synthetic ones with near-neighbour names
+    ("opérateur de flux", "gestionnaire de paie"…; bot/tools/synthetic_sheets.py)."""
+    from bot.tools.synthetic_sheets import write_sheets
+    from knowledge.store import KnowledgeStore
+
+    directory = tmp_path_factory.mktemp("fiches") / "synthetiques"
+    write_sheets(directory, 50)
+    return KnowledgeStore.from_directory(directory)

@@ -4,15 +4,20 @@ has its figures in a table beside it and a text alternative."""
 from __future__ import annotations
 
 import io
+import warnings
 from collections import Counter
 from datetime import date, datetime
 from html import escape
 from typing import Any, Callable, Dict, List, Sequence
 
-import matplotlib
+with warnings.catch_warnings():
+    # matplotlib 3.5 (within Rasa's range) calls pyparsing functions that pyparsing 3
+    # deprecates: a screenful of notices on the operator's terminal, of no use to them.
+    warnings.simplefilter("ignore")
+    import matplotlib
 
-matplotlib.use("Agg")
-from matplotlib import pyplot  # noqa: E402
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
 
 from actions.french import NBSP, number, typeset  # noqa: E402
 from bot.tools.charts import COLOUR  # noqa: E402

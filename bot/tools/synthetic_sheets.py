@@ -47,7 +47,7 @@ FILE_HEADER = (
     "# chiffres inventés pour mesurer la montée en charge du bot, jamais publiée.\n"
 )
 
-OPERATIONS = "Traitement des opérations"
+OPERATIONS = "Traitements des opérations"  # as the real gestionnaire sheet spells it
 CREDITS = "Crédits"
 PAYMENTS = "Paiements"
 COMPLIANCE = "Conformité et risques"

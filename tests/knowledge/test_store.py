@@ -136,3 +136,33 @@ def test_a_word_given_to_two_topics_is_refused():
     words[Topic.CONS] = [*words[Topic.CONS], "salaire"]
     with pytest.raises(KnowledgeError, match="topics.yml : cons : « salaire » désigne déjà « salary »"):
         KnowledgeStore(load_job_sheets(DEFAULT_JOBS_DIR), words, load_glossary())
+
+
+def test_with_the_real_sheets_every_name_means_one_sheet_at_most(store):
+    for sheet in store.jobs:
+        for name in (sheet.name, sheet.masculine, sheet.feminine, *sheet.aliases):
+            if name:
+                assert [named.id for named in store.sheets_named_by(name)] == [sheet.id], name
+
+
+@pytest.mark.parametrize("said, includes", [
+    ("opérateur", [OPERATEUR, "operateur_flux", "operateur_back_office_titres"]),
+    ("operatrices", [OPERATEUR, "operateur_flux"]),
+    ("gestionnaire", [GESTIONNAIRE, "gestionnaire_paie", "gestionnaire_back_office_credits"]),
+])
+def test_a_short_name_means_every_sheet_whose_full_name_begins_with_it(synthetic_store, said, includes):
+    named = [sheet.id for sheet in synthetic_store.sheets_named_by(said)]
+    assert set(includes) <= set(named) and len(named) == len(set(named))
+
+
+@pytest.mark.parametrize("said, job", [
+    ("gestionnaire de back office", GESTIONNAIRE),
+    ("Opératrice back-office", OPERATEUR),
+    ("gestionnaire de paie", "gestionnaire_paie"),
+])
+def test_a_full_name_means_its_sheet_alone(synthetic_store, said, job):
+    assert [sheet.id for sheet in synthetic_store.sheets_named_by(said)] == [job]
+
+
+def test_words_that_name_no_sheet_mean_none(synthetic_store):
+    assert synthetic_store.sheets_named_by("boulanger") == [] and synthetic_store.sheets_named_by("") == []
