@@ -185,8 +185,13 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question
         if question.terms:
             return glossary.define(dispatcher, question.terms)
         return help_action.show_help(dispatcher)
+    topics = unique(topics) or [Topic.DESCRIPTION]
+    if sheet is None:
+        holders = max(len(STORE.holders(topic)) for topic in topics)
+        if holders > browsing.PAGE_SIZE:
+            return browsing.ask_for_the_job(dispatcher, topics, holders)
     channel = tracker.get_latest_input_channel()
     typed = tracker.latest_message.get("text") or ""
     # A button's payload ("/ask{…}") is no question to point at a fact.
     asked = "" if typed.startswith("/") else typed
-    return answer_topics(dispatcher, sheet, unique(topics) or [Topic.DESCRIPTION], channel, asked)
+    return answer_topics(dispatcher, sheet, topics, channel, asked)

@@ -69,5 +69,9 @@ class ActionCompare(Action):
         in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
         if asks_about_one_job(question.jobs, in_focus):
             return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))
-        return compare(dispatcher, compared_jobs(question.jobs, in_focus), question.topics,
-                       tracker.get_latest_input_channel())
+        compared = compared_jobs(question.jobs, in_focus)
+        if len(compared) > browsing.PAGE_SIZE:
+            # Every job, when there are many, is no comparison anyone could read.
+            dispatcher.utter_message(text=rendering.too_many_to_compare(len(compared), *compared[:2]))
+            return [outcomes.outcome(outcomes.CLARIFICATION, topics=question.topics)]
+        return compare(dispatcher, compared, question.topics, tracker.get_latest_input_channel())

@@ -7,6 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
+from actions.browsing import PAGE_SIZE
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_SHOW_HELP
@@ -22,7 +23,7 @@ def show_help(dispatcher: CollectingDispatcher) -> List[EventType]:
         for topic, sheet in zip(SAMPLE_TOPICS, cycle(STORE.jobs))
     ]
     buttons.append({"title": rendering.COMPARE_BUTTON, "payload": "/compare"})
-    dispatcher.utter_message(text=rendering.help_text(STORE.jobs), buttons=buttons)
+    dispatcher.utter_message(text=rendering.help_text(STORE.jobs, PAGE_SIZE), buttons=buttons)
     return []
 
 

@@ -5,6 +5,9 @@ ENTITY_TOPIC = "topic"
 ENTITY_TERM = "term"
 ENTITY_RANK = "rank"
 ENTITY_OTHER_JOB = "other_job"
+# Set by the listing's buttons only: a family of jobs, and a page of it.
+ENTITY_FAMILY = "family"
+ENTITY_PAGE = "page"
 
 SLOT_JOB = "job"
 SLOT_TOPICS = "topics"

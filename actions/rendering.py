@@ -7,7 +7,7 @@ sheet lacks is said to be missing, never guessed.
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, List, Optional, Sequence
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from actions.french import bullets, euros, number, percent, thousand_euros, typeset
 from knowledge.schema import Figure, GlossaryEntry, ItemList, JobSheet, PercentFigure
@@ -355,14 +355,76 @@ def clarification(sheet: Optional[JobSheet], candidates: Sequence[Topic]) -> str
 
 def which_job(name: str, shown: Sequence[JobSheet], total: int) -> str:
     """Several sheets answer to the name the user gave ("opérateur"): which one?"""
-    lines = "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(shown, start=1))
+    lines = _numbered(shown)
     more = (f"\nCe sont les {len(shown)} premières des {total} fiches qui portent ce nom : pour une autre, "
             f"donnez son nom complet." if total > len(shown) else "")
     return typeset(f"Plusieurs fiches correspondent à « {name} » : laquelle voulez-vous ?\n{lines}{more}")
 
 
+OTHER_FAMILY = "Autres métiers"
+NEXT_PAGE_BUTTON = "Voir les suivants"
+
+
+def _numbered(jobs: Sequence[JobSheet]) -> str:
+    return "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(jobs, start=1))
+
+
+def families_intro(total: int) -> str:
+    return f"Je connais {number(total)} métiers, chacun d'après sa fiche"
+
+
+def unknown_job_among(total: int) -> str:
+    return (f"Je ne connais pas ce métier : je réponds seulement à partir de mes fiches, "
+            f"{number(total)} métiers du back-office")
+
+
+def families_overview(intro: str, total: int, families: Sequence[Tuple[str, int]]) -> str:
+    lines = bullets(family_button_title(family, count) for family, count in families)
+    return typeset(
+        f"{intro}, en {len(families)} familles :\n{lines}\n"
+        "Choisissez une famille, ou cherchez par un mot, par exemple « les métiers de la paie »."
+    )
+
+
+def job_needed(topics: Sequence[Topic], holders: int, total: int) -> str:
+    """No job named, and too many sheets hold the topic to answer them all."""
+    about = " et ".join(_of(topic) for topic in topics)
+    return (f"Vous ne précisez pas le métier, et {number(holders)} de mes fiches parlent {about} : "
+            f"nommez le métier, ou choisissez-le parmi mes {number(total)} métiers")
+
+
+def too_many_to_compare(total: int, first: JobSheet, second: JobSheet) -> str:
+    return typeset(f"Je connais {number(total)} métiers : trop pour les comparer tous d'un coup. Nommez ceux à "
+                   f"comparer, par exemple « {first.name} et {second.name} ».")
+
+
+def family_button_title(family: str, count: int) -> str:
+    return f"{family} ({number(count)})"
+
+
+def family_heading(family: str, total: int) -> str:
+    return f"Famille « {family} » : {number(total)} métier{'s' if total > 1 else ''}"
+
+
+def found_heading(words: Sequence[str], total: int) -> str:
+    said = " ".join(words)
+    return (f"{number(total)} métiers correspondent à « {said} »" if total > 1
+            else f"Un métier correspond à « {said} »")
+
+
+def jobs_page(heading: str, shown: Sequence[JobSheet], more: int, paged: bool) -> str:
+    """A heading, the jobs shown numbered, and what is left: a next page, or words to narrow."""
+    if more <= 0:
+        rest = ""
+    elif paged:
+        rest = f"\nEt {number(more)} autre{'s' if more > 1 else ''} : « {NEXT_PAGE_BUTTON} »."
+    else:
+        rest = f"\nEt {number(more)} autre{'s' if more > 1 else ''} : ajoutez un mot pour préciser."
+    return typeset(f"{heading} :\n{_numbered(shown)}{rest}\nChoisissez-en un ou posez directement votre question.")
+
+
 def job_list(jobs: Sequence[JobSheet]) -> str:
-    lines = "\n".join(f"{rank}. {sheet.name}" for rank, sheet in enumerate(jobs, start=1))
+    lines = _numbered(jobs)
     return typeset(
         f"Je connais {len(jobs)} métiers, chacun d'après sa fiche :\n{lines}\n"
         "Choisissez-en un (par exemple « le premier ») ou posez directement votre question."
@@ -450,10 +512,16 @@ def _source_detail(sheet: JobSheet) -> str:
 COMPARE_BUTTON = "Comparer les métiers"
 
 
-def help_text(jobs: Sequence[JobSheet]) -> str:
+def help_text(jobs: Sequence[JobSheet], listed_at_once: int) -> str:
+    """What the bot does; the jobs named when they are few, counted when they are many."""
+    known = (
+        "Je réponds à vos questions sur ces métiers, à partir de leurs fiches :\n" + bullets(sheet.name for sheet in jobs)
+        if len(jobs) <= listed_at_once else
+        f"Je réponds à vos questions sur {number(len(jobs))} métiers du back-office, à partir de leurs "
+        "fiches (« quels métiers connais-tu ? » les montre par famille)."
+    )
     return typeset(
-        "Je réponds à vos questions sur ces métiers, à partir de leurs fiches :\n"
-        + bullets(sheet.name for sheet in jobs)
+        known
         + "\nDemandez-moi par exemple leur présentation, leurs activités, la formation, "
         "les compétences, le salaire, le marché de l'emploi, les avantages et inconvénients, "
         "la mobilité ou les tendances du métier. Je compare aussi les métiers et j'explique "

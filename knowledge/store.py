@@ -127,6 +127,14 @@ class KnowledgeStore:
             normalize(name): sheet.id for sheet in self._sheets.values()
             for name in (sheet.name, sheet.masculine, sheet.feminine) if name
         }
+        # Each word of a sheet's names, aliases and family, for a search by word ("paie").
+        self._words: Dict[str, List[str]] = {}
+        for sheet in self._sheets.values():
+            for name in (sheet.name, sheet.masculine, sheet.feminine, *sheet.aliases, sheet.family):
+                for word in normalize(name or "").split():
+                    holders = self._words.setdefault(word, [])
+                    if sheet.id not in holders:
+                        holders.append(sheet.id)
         # Longest names first, so "opérateur de traitements bancaires" wins over "opérateur".
         self._alias_patterns: Tuple[Tuple[re.Pattern, str], ...] = tuple(
             (re.compile(rf"(?:^| ){re.escape(alias)}(?: |$)"), job_id)
@@ -201,6 +209,27 @@ class KnowledgeStore:
         named = [self._aliases[key]] if key in self._aliases else []
         named += [job_id for name, job_id in self._full_names.items() if name.startswith(prefix)]
         return [sheet for sheet in self._sheets.values() if sheet.id in named]
+
+    def search(self, text: Optional[str]) -> Tuple[List[str], List[JobSheet]]:
+        """The words of ``text`` (as typed) found in the sheets' names, aliases or families, and
+        the sheets with all of them (else with any, most words first), in the store's order."""
+        typed = {normalize(token.group()): token.group() for token in _WORD.finditer(text or "")}
+        words = [word for word in typed if word in self._words]
+        if not words:
+            return [], []
+        matched = {job_id: sum(job_id in self._words[word] for word in words) for job_id in self._sheets}
+        best = max(matched.values())
+        found = sorted((job_id for job_id, count in matched.items() if count), key=lambda job_id: -matched[job_id])
+        if best == len(words):
+            found = [job_id for job_id in found if matched[job_id] == best]
+        return [typed[word] for word in words], [self._sheets[job_id] for job_id in found]
+
+    def families(self) -> List[Tuple[Optional[str], List[JobSheet]]]:
+        """The sheets by family, families in alphabetical order, sheets without one last."""
+        grouped: Dict[Optional[str], List[JobSheet]] = {}
+        for sheet in self._sheets.values():
+            grouped.setdefault(sheet.family, []).append(sheet)
+        return sorted(grouped.items(), key=lambda item: (item[0] is None, strip_accents(item[0] or "").lower()))
 
     def resolve_term(self, text: Optional[str]) -> Optional[GlossaryEntry]:
         """The glossary entry that words such as "CDI" or "la monetique" name, or ``None``."""

@@ -45,7 +45,18 @@ def all_rendered_texts():
     for sheet in STORE.jobs:
         for topic in Topic:
             yield rendering.answer(sheet, topic) if sheet_holds(sheet, topic) else rendering.missing(sheet, topic)
-    yield rendering.help_text(STORE.jobs)
+    yield rendering.help_text(STORE.jobs, listed_at_once=8)
+    # With many sheets (numbers as with 1 234 sheets, names of the real ones).
+    yield rendering.help_text(STORE.jobs, listed_at_once=1)
+    families = [("Paiements", 1234), (rendering.OTHER_FAMILY, 1)]
+    yield rendering.families_overview(rendering.families_intro(1235), 1235, families)
+    yield rendering.families_overview(rendering.unknown_job_among(1235), 1235, families)
+    yield rendering.jobs_page(rendering.family_heading("Paiements", 1234), STORE.jobs, 1232, paged=True)
+    yield rendering.jobs_page(rendering.found_heading(["paie"], 1234), STORE.jobs, 1232, paged=False)
+    yield rendering.jobs_page(rendering.found_heading(["paie"], 1), STORE.jobs[:1], 0, paged=False)
+    yield rendering.which_job("opérateur", STORE.jobs, 1234)
+    yield rendering.too_many_to_compare(1235, *STORE.jobs[:2])
+    yield rendering.families_overview(rendering.job_needed([Topic.SALARY, Topic.TRAINING], 1234, 1235), 1235, families)
     yield rendering.unknown_job(STORE.jobs)
     yield rendering.job_list(STORE.jobs)
     yield rendering.overview(STORE.jobs, OVERVIEW_TOPICS)
