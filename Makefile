@@ -35,7 +35,7 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install nlu train web run shell actions validate test crossval bench bench-report audit purge forget report review-export clean
+.PHONY: help install nlu train web run shell actions validate test crossval bench bench-report bench-scale audit purge forget report review-export clean
 
 help: ## Affiche cette aide
 	@echo "Cibles :"
@@ -123,6 +123,9 @@ bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa 
 
 bench-report: $(MODEL) | $(INSTALLED) ## Temps, mémoire et taille de `make report` sur 10 000 conversations → docs/REPORT_PERFORMANCE.md
 	$(PYTHON) -W ignore::DeprecationWarning -m bot.tools.report_bench --conversations $${CONVERSATIONS:-10000}
+
+bench-scale: | $(INSTALLED) ## Le bot avec 2, 50 et 500 fiches (synthétiques au-delà de 2) → docs/SCALE.md (≈ 40 min)
+	$(PYTHON) -W ignore::DeprecationWarning -m bot.tools.scale_bench
 
 # pip-audit needs a newer `packaging` than Rasa allows: it gets a venv of its own.
 PIP_AUDIT_VERSION := 2.10.1

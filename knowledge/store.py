@@ -153,9 +153,14 @@ class KnowledgeStore:
             ),
         }
         self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
-        self._max_phrase_words = max(
-            len(phrase.split()) for phrases in self._phrases.values() for phrase in phrases
-        )
+        # Windows are counted in words as typed, linking words included: "assistante de crédits
+        # à la consommation" is a window of six words for a phrase of three.
+        typed_phrases = [
+            *(name for sheet in self._sheets.values() for name in surface_names(sheet)),
+            *(word for words in topic_words.values() for word in words),
+            *(name for entry in self._glossary.values() for name in glossary_names(entry)),
+        ]
+        self._max_phrase_words = max(len(_WORD.findall(phrase)) for phrase in typed_phrases)
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
@@ -201,6 +206,11 @@ class KnowledgeStore:
         the opérateur back-office, the opérateur de flux…), in the store's order. Several
         sheets: the user must choose."""
         key = normalize(words or "")
+        named = self._named_by(key)
+        # Misspelt ("gestionaire"): each word read as the closest word of the sheets' names.
+        return named or self._named_by(" ".join(self._closest_word(word) for word in key.split()))
+
+    def _named_by(self, key: str) -> List[JobSheet]:
         if not key:
             return []
         if key in self._full_names:
@@ -209,6 +219,12 @@ class KnowledgeStore:
         named = [self._aliases[key]] if key in self._aliases else []
         named += [job_id for name, job_id in self._full_names.items() if name.startswith(prefix)]
         return [sheet for sheet in self._sheets.values() if sheet.id in named]
+
+    def _closest_word(self, word: str) -> str:
+        if word in self._words or len(word) < FUZZY_MIN_CHARS:
+            return word
+        match = process.extractOne(word, tuple(self._words), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        return match[0] if match and match[0][0] == word[0] else word
 
     def search(self, text: Optional[str]) -> Tuple[List[str], List[JobSheet]]:
         """The words of ``text`` (as typed) found in the sheets' names, aliases or families, and

@@ -48,6 +48,7 @@ def many_sheets(monkeypatch, synthetic_store):
     ("salaire d'un opérateur ?", "opérateur"),
     ("combien gagne une operatrice", "operatrice"),
     ("le salaire du gestionnaire ?", "gestionnaire"),
+    ("le salaire du gestionaire ?", "gestionaire"),
 ])
 def test_a_name_several_sheets_answer_to_gets_a_button_each_and_no_guess(many_sheets, text, typed):
     messages, slots = asked(text, typed)
