@@ -218,12 +218,15 @@ def plot(sizes: Sequence[Size]) -> None:
     figure, axes = pyplot.subplots(1, len(shown), figsize=(12, 3), dpi=100)
     counts = [size.sheets for size in sizes]
     for axis, (key, title) in zip(axes, shown):
-        axis.plot(counts, [size.figures[key] for size in sizes], marker="o", color="#135afe")
+        values = [size.figures[key] for size in sizes]
+        axis.plot(counts, values, marker="o", color="#135afe")
         axis.set_xscale("log")
         axis.set_xticks(counts)
         axis.set_xticklabels([str(count) for count in counts])
         axis.set_title(title, fontsize=10)
         axis.set_xlabel("fiches")
+        # From zero: a change of a few percent must look like one.
+        axis.set_ylim(0, 1.05 if key == "names_accuracy" else max(values) * 1.15)
     figure.tight_layout()
     figure.savefig(PLOT)
     pyplot.close(figure)
