@@ -153,14 +153,9 @@ class KnowledgeStore:
             ),
         }
         self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
-        # Windows are counted in words as typed, linking words included: "assistante de crédits
-        # à la consommation" is a window of six words for a phrase of three.
-        typed_phrases = [
-            *(name for sheet in self._sheets.values() for name in surface_names(sheet)),
-            *(word for words in topic_words.values() for word in words),
-            *(name for entry in self._glossary.values() for name in glossary_names(entry)),
-        ]
-        self._max_phrase_words = max(len(_WORD.findall(phrase)) for phrase in typed_phrases)
+        self._max_phrase_words = max(
+            len(phrase.split()) for phrases in self._phrases.values() for phrase in phrases
+        )
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
