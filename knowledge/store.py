@@ -135,6 +135,7 @@ class KnowledgeStore:
                     holders = self._words.setdefault(word, [])
                     if sheet.id not in holders:
                         holders.append(sheet.id)
+        self._word_keys = tuple(self._words)
         # Longest names first, so "opérateur de traitements bancaires" wins over "opérateur".
         self._alias_patterns: Tuple[Tuple[re.Pattern, str], ...] = tuple(
             (re.compile(rf"(?:^| ){re.escape(alias)}(?: |$)"), job_id)
@@ -218,7 +219,7 @@ class KnowledgeStore:
     def _closest_word(self, word: str) -> str:
         if word in self._words or len(word) < FUZZY_MIN_CHARS:
             return word
-        match = process.extractOne(word, tuple(self._words), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        match = process.extractOne(word, self._word_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
         return match[0] if match and match[0][0] == word[0] else word
 
     def search(self, text: Optional[str]) -> Tuple[List[str], List[JobSheet]]:

@@ -210,14 +210,18 @@ def measure_throughput(servers: Servers, conversations: int) -> Tuple[float, int
 OUR_TRAINING_DATA = ("data/nlu", "data/rules.yml")
 
 
-def train(directory: Path, out: Path, cache: Path, data: Sequence[str] = ("data",)) -> float:
-    """Seconds for `rasa train` on ``data`` from scratch (empty cache)."""
+def train(directory: Path, out: Path, cache: Path, data: Sequence[str] = ("data",),
+          env: Optional[Dict[str, str]] = None) -> float:
+    """Seconds for `rasa train` on ``data`` from scratch (empty cache), with ``env`` added."""
     started = time.monotonic()
-    subprocess.run(
+    trained = subprocess.run(
         [str(VENV_BIN / "rasa"), "train", "--force", "--data", *data, "--out", str(out),
          "--fixed-model-name", "bench"],
-        cwd=directory, check=True, capture_output=True, env=server_env(RASA_CACHE_DIRECTORY=str(cache)),
+        cwd=directory, capture_output=True, text=True,
+        env=server_env(RASA_CACHE_DIRECTORY=str(cache), **(env or {})),
     )
+    if trained.returncode:
+        raise RuntimeError(f"rasa train a échoué dans {directory} :\n{trained.stdout[-3000:]}{trained.stderr[-3000:]}")
     return time.monotonic() - started
 
 

@@ -16,7 +16,6 @@ import argparse
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,9 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from bot.tools.bench import CONVERSATIONS, ROOT, VENV_BIN, Bot, Servers, machine, measure_latency, rss_mb, say
+from bot.tools.bench import CONVERSATIONS, ROOT, Bot, Servers, machine, measure_latency, rss_mb, say, train
 from bot.tools.nlu_generation import render
-from bot.tools.processes import server_env
 from bot.tools.synthetic_sheets import write_sheets
 from knowledge.loader import JOBS_DIR_ENV
 from knowledge.schema import JobSheet
@@ -125,19 +123,6 @@ def resolve_names(size: Size, url: str, store: KnowledgeStore) -> None:
         size.outcomes[(kind, outcome)] += 1
 
 
-def train(project: Path, env: Dict[str, str], cache: Path) -> float:
-    """Seconds for `rasa train` of the copy, from scratch, as `make train` gives it its data."""
-    started = time.monotonic()
-    trained = subprocess.run(
-        [str(VENV_BIN / "rasa"), "train", "--force", "--data", "data/nlu", "data/rules.yml", "--out", "models",
-         "--fixed-model-name", "bench"],
-        cwd=project, capture_output=True, text=True, env=server_env(RASA_CACHE_DIRECTORY=str(cache), **env),
-    )
-    if trained.returncode:
-        raise RuntimeError(f"rasa train a échoué dans {project} :\n{trained.stdout[-3000:]}{trained.stderr[-3000:]}")
-    return time.monotonic() - started
-
-
 def knowledge_query_us(store: KnowledgeStore) -> float:
     texts = [text for conversation in CONVERSATIONS for text in conversation]
     runs = timeit.repeat(lambda: [store.find_mentions(text) for text in texts], number=5, repeat=5)
@@ -151,7 +136,7 @@ def measure(size: Size, workdir: Path, messages: int) -> None:
     load = KnowledgeStore.from_directory(sheets)
     size.figures["load_s"] = time.monotonic() - started
     assert len(load.jobs) == size.sheets
-    size.figures["train_s"] = train(project, env, workdir / "cache")
+    size.figures["train_s"] = train(project, project / "models", workdir / "cache", ("data/nlu", "data/rules.yml"), env)
     model = project / "models" / "bench.tar.gz"
     size.figures["model_mb"] = model.stat().st_size / 1e6
     bot = Bot(f"{size.sheets} fiches", project, model, with_actions=True, env=env)
