@@ -157,6 +157,11 @@ class KnowledgeStore:
         self._max_phrase_words = max(
             len(phrase.split()) for phrases in self._phrases.values() for phrase in phrases
         )
+        # Windows count typed words, linking words included: a job name longer than that as
+        # typed ("assistante de crédits à la consommation", 6 words for 3) is looked up whole too.
+        self._max_job_words = max(
+            len(_WORD.findall(name)) for sheet in self._sheets.values() for name in surface_names(sheet)
+        )
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
@@ -265,7 +270,8 @@ class KnowledgeStore:
 
         Each window of up to as many words as the longest phrase is compared
         with the phrases, exactly once normalised, then (in short messages)
-        approximately. A window never starts or ends on a linking word, so a span
+        approximately; longer windows, up to the longest job name as typed, with
+        the job names exactly. A window never starts or ends on a linking word, so a span
         leaves out "un" or "les". Overlaps are settled in favour of jobs, then of
         the closer match counting a bonus per word ("bac+2" the term over "bac" the
         topic word), then of the longer window, then of topics over terms.
@@ -276,7 +282,8 @@ class KnowledgeStore:
         fuzzy = len(text) <= FUZZY_MAX_CHARS
         words = list(_WORD.finditer(text))
         candidates: List[Tuple[int, float, int, Mention]] = []
-        for size in range(1, self._max_phrase_words + 1):
+        for size in range(1, max(self._max_phrase_words, self._max_job_words) + 1):
+            long_window = size > self._max_phrase_words
             for first in range(len(words) - size + 1):
                 edges = (
                     strip_accents(words[first].group()).lower(),
@@ -288,8 +295,8 @@ class KnowledgeStore:
                 window = normalize(text[start:end])
                 if not window:
                     continue
-                for kind in kinds:
-                    found = self._match(kind, window, fuzzy)
+                for kind in ((JOB,) if JOB in kinds else ()) if long_window else kinds:
+                    found = self._match(kind, window, fuzzy and not long_window)
                     if found:
                         phrase, score = found
                         mention = Mention(kind, self._phrases[kind][phrase], start, end, score)

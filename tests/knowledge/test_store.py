@@ -170,3 +170,20 @@ def test_a_full_name_means_its_sheet_alone(synthetic_store, said, job):
 def test_words_that_name_no_sheet_mean_none(synthetic_store):
     assert synthetic_store.sheets_named_by("boulanger") == [] and synthetic_store.sheets_named_by("") == []
 
+
+
+@pytest.mark.parametrize("said, job", [
+    ("quel salaire pour une assistante de crédits à la consommation ?", "assistant_credits_a_la_consommation"),
+    ("la formation de contrôleuse des opérations de marché", "controleur_operations_de_marche"),
+    ("c'est quoi un gestionnaire de back office crédits ?", "gestionnaire_back_office_credits"),
+    ("et un agent de contrats d'assurance vie ?", "agent_assurance_vie"),
+])
+def test_a_long_name_with_linking_words_is_found_whole(synthetic_store, said, job):
+    mention = synthetic_store.find_job(said)
+    assert mention.job.id == job and mention.score == 100
+
+
+def test_a_grouped_job_title_is_found_whole_however_many_words_it_has(store):
+    message = "le quotidien d'un chargé de service après-vente en banque ?"
+    mention = store.find_job(message)
+    assert (mention.job.id, message[mention.start:mention.end]) == (GESTIONNAIRE, "chargé de service après-vente")
