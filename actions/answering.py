@@ -26,8 +26,9 @@ from actions.languages import say_language_note
 from actions.names import (
     ACTION_ANSWER, INTENT_HELP, INTENT_INFORM, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS,
 )
+from actions.payloads import ask_payload
 from actions.questions import (
-    Question, ask_payload, job_at_rank, last_topics, listed_jobs, read_question, unique,
+    Question, job_at_rank, last_topics, listed_jobs, read_question, unique,
 )
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds

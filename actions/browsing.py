@@ -4,7 +4,6 @@ A few sheets are listed at once, as they always were. Many are shown by family, 
 page at a time with a button for the next page; words typed with the request ("les métiers
 de la paie") search the sheets' names, aliases and families.
 """
-import json
 import math
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -18,7 +17,7 @@ from actions.languages import say_language_note
 from actions.names import (
     ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
-from actions.questions import job_buttons
+from actions.payloads import family_payload, job_buttons
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic
 
@@ -28,11 +27,6 @@ PAGE_SIZE = 8
 
 def family_of(sheet: JobSheet) -> str:
     return sheet.family or rendering.OTHER_FAMILY
-
-
-def family_payload(family: str, page: int = 1) -> str:
-    entities = {ENTITY_FAMILY: family, **({ENTITY_PAGE: str(page)} if page > 1 else {})}
-    return f"/{INTENT_LIST_JOBS}{json.dumps(entities, ensure_ascii=False, separators=(',', ':'))}"
 
 
 def _families_overview(dispatcher: CollectingDispatcher, intro: str) -> None:

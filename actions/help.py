@@ -11,7 +11,7 @@ from actions.browsing import PAGE_SIZE
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_SHOW_HELP
-from actions.questions import ask_payload
+from actions.payloads import ask_payload
 from knowledge.topics import Topic
 
 SAMPLE_TOPICS = (Topic.DESCRIPTION, Topic.SALARY, Topic.TRAINING)

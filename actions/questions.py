@@ -3,7 +3,6 @@ conversation's slots. Shared by the actions that answer, compare and define.
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
@@ -11,31 +10,13 @@ from rasa_sdk import Tracker
 
 from actions.knowledge_base import STORE
 from actions.names import (
-    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK, INTENT_INFORM,
+    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK,
     PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, parse_topic
 
 T = TypeVar("T")
-
-
-# Telegram's limit on a button's data.
-MAX_PAYLOAD_BYTES = 64
-
-
-def ask_payload(sheet: Optional[JobSheet], topic: Optional[Topic] = None) -> str:
-    """The message a button sends to ask ``topic`` (or the last topics) about ``sheet``
-    (or, with no sheet, about the job in focus)."""
-    entities: Dict[str, str] = {ENTITY_JOB: sheet.id} if sheet else {}
-    if topic is not None:
-        entities[ENTITY_TOPIC] = topic.value
-    # Compact: Telegram refuses button data longer than 64 bytes.
-    return f"/{INTENT_ASK if topic else INTENT_INFORM}{json.dumps(entities, separators=(',', ':'))}"
-
-
-def job_buttons(sheets: Sequence[JobSheet]) -> List[Dict[str, str]]:
-    return [{"title": sheet.name, "payload": ask_payload(sheet)} for sheet in sheets]
 
 
 @dataclass

@@ -42,6 +42,10 @@ DEFAULT_SEED = 1
 PUBLISHER = "Générateur de fiches synthétiques (mesure de montée en charge)"
 NOT_PUBLISHED = "fiche synthétique — chiffres inventés, jamais publiée"
 FIGURE_ORIGIN = "chiffre synthétique"
+# A sheet's buttons carry its id, and Telegram takes 64 bytes of button data: the longest,
+# `/ask{"job":"…","topic":"age_distribution"}`, leaves 23 characters (actions/payloads.py).
+MAX_ID_LENGTH = 23
+ID_LINKING_WORDS = frozenset({"a", "au", "aux", "d", "de", "des", "du", "en", "et", "l", "la", "le", "les"})
 FILE_HEADER = (
     "# Fiche synthétique générée par `python -m bot.tools.synthetic_sheets` (graine {seed}) :\n"
     "# chiffres inventés pour mesurer la montée en charge du bot, jamais publiée.\n"
@@ -432,9 +436,19 @@ def _forms(head: Head, domain: Domain) -> Tuple[str, str, Optional[str]]:
     return f"{_title(head.masculine)} / {feminine}", masculine, feminine
 
 
-def _job_id(head: Head, domain: Domain) -> str:
+def _slug(head: Head, domain: Domain) -> str:
     """"gestionnaire_moyens_de_paiement": the words of the name, as the real ids are."""
     return re.sub(r"[^a-z0-9]+", "_", strip_accents(f"{head.masculine} {domain.label}").lower()).strip("_")
+
+
+def _job_id(slug: str) -> str:
+    """The slug without its linking words, its longest words cut until it fits MAX_ID_LENGTH
+    ("assistant_credits_a_la_consommation" → "assista_credits_consomm")."""
+    words = [word for word in slug.split("_") if word not in ID_LINKING_WORDS]
+    while len("_".join(words)) > MAX_ID_LENGTH:
+        longest = max(range(len(words)), key=lambda index: len(words[index]))
+        words[longest] = words[longest][:-1]
+    return "_".join(words)
 
 
 def _pick(rng: random.Random, pool: Iterable, low: int, high: int) -> list:
@@ -608,7 +622,8 @@ def generate_sheets(count: int, seed: int = DEFAULT_SEED) -> List[dict]:
         if len(sheets) == count:
             break
         name, masculine, feminine = _forms(head, domain)
-        job_id = _job_id(head, domain)
+        slug = _slug(head, domain)
+        job_id = _job_id(slug)
         own = {normalize(text) for text in (job_id, name, masculine, feminine) if text}
         if own & owners.keys():
             continue
@@ -619,8 +634,8 @@ def generate_sheets(count: int, seed: int = DEFAULT_SEED) -> List[dict]:
         free = [alias for key, alias in candidates.items() if key not in owners and key not in own]
         if not free:
             continue
-        # One generator per sheet, seeded by its id: a sheet is the same in a set of 50 and of 500.
-        rng = random.Random(f"{seed}/{job_id}")
+        # One generator per sheet, seeded by its name: a sheet is the same in a set of 50 and of 500.
+        rng = random.Random(f"{seed}/{slug}")
         sheet = _sheet(head, domain, job_id, _pick(rng, free, 1, 3), seed, rng)
         parsed.append(JobSheet.parse_obj(sheet))
         owners.update(dict.fromkeys(_keys(parsed[-1]), job_id))

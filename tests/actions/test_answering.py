@@ -4,7 +4,7 @@ import pytest
 
 from actions.answering import ActionAnswer
 from actions.knowledge_base import STORE
-from actions.questions import MAX_PAYLOAD_BYTES, ask_payload
+from actions.payloads import MAX_PAYLOAD_BYTES, ask_payload
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_OUTCOME,
     SLOT_TOPICS,

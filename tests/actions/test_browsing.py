@@ -6,12 +6,12 @@ import json
 import pytest
 
 from actions.answering import ActionAnswer
-from actions.browsing import PAGE_SIZE, ActionListJobs, family_payload
+from actions.browsing import PAGE_SIZE, ActionListJobs
 from actions.comparing import ActionCompare
 from actions.names import (
     ENTITY_JOB, INTENT_ASK, INTENT_INFORM, INTENT_LIST_JOBS, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_OUTCOME, SLOT_TOPICS,
 )
-from actions.questions import MAX_PAYLOAD_BYTES, ask_payload
+from actions.payloads import MAX_PAYLOAD_BYTES, ask_payload, family_payload
 from knowledge.store import default_store
 from knowledge.topics import Topic, sheet_holds
 from tests.builders import build_tracker, run_action, use_store
@@ -83,7 +83,7 @@ def test_the_sheet_chosen_then_gets_the_question_asked(many_sheets):
 
 
 def test_a_full_name_means_that_sheet_even_when_longer_names_begin_with_it(many_sheets):
-    assert many_sheets.get("gestionnaire_back_office_credits")
+    assert many_sheets.get("gesti_back_offic_credit")
     messages, _ = asked("la formation du gestionnaire de back office ?", "gestionnaire de back office",
                         topics=("training",))
     assert plain(messages[0]["text"]).startswith(f"{GESTIONNAIRE_NAME} — Formation")

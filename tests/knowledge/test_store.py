@@ -146,10 +146,10 @@ def test_with_the_real_sheets_every_name_means_one_sheet_at_most(store):
 
 
 @pytest.mark.parametrize("said, includes", [
-    ("opérateur", [OPERATEUR, "operateur_flux", "operateur_back_office_titres"]),
+    ("opérateur", [OPERATEUR, "operateur_flux", "opera_back_offic_titres"]),
     ("operatrices", [OPERATEUR, "operateur_flux"]),
-    ("gestionnaire", [GESTIONNAIRE, "gestionnaire_paie", "gestionnaire_back_office_credits"]),
-    ("gestionaire", [GESTIONNAIRE, "gestionnaire_paie", "gestionnaire_back_office_credits"]),
+    ("gestionnaire", [GESTIONNAIRE, "gestionnaire_paie", "gesti_back_offic_credit"]),
+    ("gestionaire", [GESTIONNAIRE, "gestionnaire_paie", "gesti_back_offic_credit"]),
     ("operatrise", [OPERATEUR, "operateur_flux"]),
 ])
 def test_a_short_name_means_every_sheet_whose_full_name_begins_with_it(synthetic_store, said, includes):
@@ -173,9 +173,9 @@ def test_words_that_name_no_sheet_mean_none(synthetic_store):
 
 
 @pytest.mark.parametrize("said, job", [
-    ("quel salaire pour une assistante de crédits à la consommation ?", "assistant_credits_a_la_consommation"),
-    ("la formation de contrôleuse des opérations de marché", "controleur_operations_de_marche"),
-    ("c'est quoi un gestionnaire de back office crédits ?", "gestionnaire_back_office_credits"),
+    ("quel salaire pour une assistante de crédits à la consommation ?", "assista_credits_consomm"),
+    ("la formation de contrôleuse des opérations de marché", "control_operatio_marche"),
+    ("c'est quoi un gestionnaire de back office crédits ?", "gesti_back_offic_credit"),
     ("et un agent de contrats d'assurance vie ?", "agent_assurance_vie"),
 ])
 def test_a_long_name_with_linking_words_is_found_whole(synthetic_store, said, job):

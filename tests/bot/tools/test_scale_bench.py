@@ -6,7 +6,7 @@ from bot.tools.scale_bench import REAL_SHEETS, asked_names, sheet_answered, typo
 
 
 def test_the_sheet_a_reply_is_about_is_the_one_named_first_longest_name_winning(synthetic_store):
-    longer = synthetic_store.get("gestionnaire_back_office_credits")
+    longer = synthetic_store.get("gesti_back_offic_credit")
     reply = f"{longer.name} — Salaire\nGestionnaire de back office : rien sur le salaire."
     assert sheet_answered(reply, synthetic_store).id == longer.id
     assert sheet_answered("Désolé, je n'ai pas bien compris.", synthetic_store) is None
