@@ -19,7 +19,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, comparing, feedback, glossary, help as help_action, outcomes, precision, rendering
+from actions import (
+    browsing, comparing, feedback, glossary, help as help_action, outcomes, precision, ranking, rendering,
+)
 from actions.charts import chart_url
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
@@ -165,6 +167,8 @@ def answer_question(dispatcher: CollectingDispatcher, tracker: Tracker, question
         return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
     if question.choices and not question.jobs:
         return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, question.topics)
+    if question.ranking:
+        return ranking.rank_jobs(dispatcher, tracker, question)
     if len(question.jobs) > 1:
         return comparing.compare(dispatcher, question.jobs, question.topics, tracker.get_latest_input_channel())
     informing = (tracker.latest_message.get("intent") or {}).get("name") == INTENT_INFORM

@@ -11,13 +11,15 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import outcomes, rendering
+# ranking ranks with this module's page size and is reached from its listing: imported for run time.
+from actions import outcomes, ranking, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import (
     ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
 from actions.payloads import family_payload, job_buttons
+from actions.questions import read_question
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic
 
@@ -133,6 +135,10 @@ class ActionListJobs(Action):
         if isinstance(family, str) and family:
             page = str(next(tracker.get_latest_entity_values(ENTITY_PAGE), "1"))
             return list_family(dispatcher, family, int(page) if page.isdigit() and len(page) < 4 else 1)
+        question = read_question(tracker)
+        if question.ranking:
+            # "quels métiers paient le mieux ?"
+            return ranking.rank_jobs(dispatcher, tracker, question)
         typed = tracker.latest_message.get("text") or ""
         # A button's payload ("/list_jobs") searches nothing.
         return list_jobs(dispatcher, "" if typed.startswith("/") else typed)

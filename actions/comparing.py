@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 # answering compares two jobs named in a question and this module answers a question on one:
 # each module imports the other, for use at run time only.
-from actions import answering, browsing, feedback, outcomes, rendering
+from actions import answering, browsing, feedback, outcomes, ranking, rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_COMPARE, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS
@@ -66,6 +66,8 @@ class ActionCompare(Action):
             return browsing.say_unknown_job(dispatcher, question.unknown_jobs, question.topics)
         if question.choices and not question.jobs:
             return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, question.topics)
+        if question.ranking:
+            return ranking.rank_jobs(dispatcher, tracker, question)
         in_focus = STORE.get(tracker.get_slot(SLOT_JOB) or "")
         if asks_about_one_job(question.jobs, in_focus):
             return answering.answer_question(dispatcher, tracker, read_question(tracker, typed_question=True))

@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.knowledge_base import STORE
 from actions.names import (
-    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK,
+    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_RANKING, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK,
     PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
@@ -34,6 +34,8 @@ class Question:
     # A name several sheets answer to ("opérateur"), as typed, and those sheets.
     ambiguous_name: str = ""
     choices: List[JobSheet] = field(default_factory=list)
+    # A ranking asked ("le mieux payé"): its id in knowledge/rankings.yml.
+    ranking: str = ""
 
     @property
     def only_unknown_jobs(self) -> bool:
@@ -118,6 +120,7 @@ def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Qu
         unknown_jobs=unique([value for value, sheet in zip(named, jobs) if sheet is None] + _values(other_jobs)),
         ambiguous_name=ambiguous_name,
         choices=choices,
+        ranking=next((value for value in _values(_entities(tracker, ENTITY_RANKING)) if STORE.ranking(value)), ""),
     )
 
 

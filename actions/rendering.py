@@ -10,6 +10,7 @@ import re
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
 from actions.french import bullets, euros, number, percent, thousand_euros, typeset
+from knowledge.rankings import Measure, Order, Placed, RankedMeasure, Reading
 from knowledge.schema import Figure, GlossaryEntry, ItemList, JobSheet, PercentFigure
 from knowledge.topics import Topic, sheet_holds
 
@@ -531,3 +532,88 @@ def help_text(jobs: Sequence[JobSheet], listed_at_once: int) -> str:
 
 def sample_question(topic: Topic, sheet: JobSheet) -> str:
     return typeset(f"{TOPIC_NAMES[topic][0]} : {sheet.name}")
+
+
+# (what is ranked, with its article; how one value reads)
+MEASURE_NAMES: Dict[Measure, Tuple[str, Callable[[int], str]]] = {
+    Measure.STARTING_SALARY: ("le salaire brut mensuel en début de carrière", lambda value: f"{euros(value)} brut par mois"),
+    Measure.HIRING_VOLUME: ("le volume d'embauche", lambda value: f"{number(value)} emplois par an"),
+    Measure.JOB_OFFERS: ("le nombre d'offres d'emploi", lambda value: f"{number(value)} offres"),
+    Measure.JOB_SEEKERS: ("le nombre de demandeurs d'emploi", lambda value: f"{number(value)} demandeurs d'emploi"),
+    Measure.CDI_SHARE: ("la part de CDI", lambda value: f"{percent(value)} de CDI"),
+    Measure.WOMEN_SHARE: ("la part de femmes", lambda value: f"{percent(value)} de femmes"),
+    Measure.MEN_SHARE: ("la part d'hommes", lambda value: f"{percent(value)} d'hommes"),
+    Measure.STUDY_LEVEL: ("le niveau d'étude", lambda value: f"Bac+{value}" if value else "Bac"),
+}
+ORDER_NAMES = {Order.HIGHEST: "du plus élevé au plus bas", Order.LOWEST: "du plus bas au plus élevé"}
+# Said of the women's share, which a sheet gives as its men's share.
+FROM_MEN_SHARE = "d'après la part d'hommes de la fiche"
+
+
+def _placed_value(measure: Measure, reading: Reading) -> str:
+    value = MEASURE_NAMES[measure][1](reading.value)
+    notes = [note for note in (reading.origin and f"chiffre {reading.origin}",
+                               measure is Measure.WOMEN_SHARE and FROM_MEN_SHARE) if note]
+    return f"{value} ({', '.join(notes)})" if notes else value
+
+
+def _placed_line(measure: Measure, placed: Placed, tied: bool) -> str:
+    return f"{placed.rank}. {placed.sheet.name} : {_placed_value(measure, placed.reading)}{' (ex aequo)' if tied else ''}"
+
+
+def _named(sheets: Sequence[JobSheet], shown: int) -> str:
+    more = len(sheets) - shown
+    said = ", ".join(sheet.name for sheet in sheets[:shown])
+    return said + (f" et {number(more)} autre{'s' if more > 1 else ''}" if more > 0 else "")
+
+
+def _lacking(lacking: Sequence[Tuple[JobSheet, Reading]], shown: int) -> List[str]:
+    """The sheets without the figure: those that say nothing of it, those that print "NA"."""
+    silent = [sheet for sheet, reading in lacking if not reading.not_available]
+    unavailable = [sheet for sheet, reading in lacking if reading.not_available]
+    lines = []
+    if silent:
+        lines.append(("Fiches qui ne donnent pas ce chiffre : " if len(silent) > 1 else
+                      "Fiche qui ne donne pas ce chiffre : ") + f"{_named(silent, shown)}.")
+    if unavailable:
+        lines.append(("Fiches où ce chiffre est « NA » (non disponible) : " if len(unavailable) > 1 else
+                      "Fiche où ce chiffre est « NA » (non disponible) : ") + f"{_named(unavailable, shown)}.")
+    return lines
+
+
+def ranked_measure(ranked: RankedMeasure, shown: int) -> str:
+    """One measure's ranking: the sheets that give the figure, best first (``shown`` of them),
+    then every sheet without it named (``shown`` of them, the rest counted)."""
+    name = MEASURE_NAMES[ranked.measure][0]
+    placed = ranked.placed
+    if not placed:
+        lines = [f"Aucune de ces fiches ne donne {name}."]
+    elif len(placed) == 1:
+        lines = [f"Une seule de ces fiches donne {name}, je ne peux donc rien classer :",
+                 f"{placed[0].sheet.name} : {_placed_value(ranked.measure, placed[0].reading)}"]
+    else:
+        values = [entry.reading.value for entry in placed]
+        lines = [f"{name[0].upper()}{name[1:]} :"]
+        lines += [_placed_line(ranked.measure, entry, values.count(entry.reading.value) > 1) for entry in placed[:shown]]
+        more = len(placed) - shown
+        if more > 0:
+            lines.append(f"Et {number(more)} autre{'s' if more > 1 else ''} plus loin.")
+    lines += _lacking(ranked.lacking, shown)
+    return "\n".join(lines)
+
+
+def ranking(scope: str, order: Order, ranked: Sequence[RankedMeasure], quoted: Sequence[JobSheet], shown: int) -> str:
+    """Every measure of a ranking over ``scope`` ("les 2 métiers que je connais"), then the
+    sources of the sheets quoted."""
+    parts = [f"Classement {ORDER_NAMES[order]} parmi {scope}, d'après leurs fiches :"]
+    parts += [ranked_measure(measure, shown) for measure in ranked]
+    parts.append(_sources(quoted))
+    return typeset("\n\n".join(part for part in parts if part))
+
+
+def every_job_scope(total: int) -> str:
+    return f"les {number(total)} métiers que je connais"
+
+
+def named_jobs_scope(total: int) -> str:
+    return f"les {number(total)} métiers cités"

@@ -13,6 +13,7 @@ from typing import Any, Dict, Iterable, List, Sequence, Tuple, Union
 import yaml
 from pydantic import ValidationError
 
+from knowledge.rankings import RankingVocabulary
 from knowledge.schema import Glossary, GlossaryEntry, JobSheet, TopicVocabulary
 from knowledge.topics import Topic
 
@@ -20,6 +21,7 @@ KNOWLEDGE_DIR = Path(__file__).resolve().parent
 DEFAULT_JOBS_DIR = KNOWLEDGE_DIR / "jobs"
 TOPICS_FILE = KNOWLEDGE_DIR / "topics.yml"
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
+RANKINGS_FILE = KNOWLEDGE_DIR / "rankings.yml"
 JOBS_DIR_ENV = "BACKOFFICE_KNOWLEDGE_DIR"
 SHEET_SUFFIX = ".yml"
 
@@ -83,10 +85,14 @@ def _field_path(location: Tuple[Union[str, int], ...]) -> str:
 
 
 def _describe(errors: Iterable[dict]) -> str:
-    return "; ".join(
-        f"{_field_path(error['loc'])} : {FRENCH_ERRORS.get(error['type'], error['msg'])}"
-        for error in errors
-    )
+    return "; ".join(f"{_field_path(error['loc'])} : {_french(error)}" for error in errors)
+
+
+def _french(error: dict) -> str:
+    if error["type"] == "type_error.enum":
+        permitted = ", ".join(str(getattr(value, "value", value)) for value in error["ctx"]["enum_values"])
+        return f"valeur inconnue (valeurs permises : {permitted})"
+    return FRENCH_ERRORS.get(error["type"], error["msg"])
 
 
 def read_yaml(path: Path) -> Any:
@@ -165,3 +171,18 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> List[GlossaryEntry]:
             raise KnowledgeError(f"{path} : [{index}].id : « {entry.id} » est déjà utilisé")
         seen.add(entry.id)
     return entries
+
+
+def load_rankings(path: Path = RANKINGS_FILE) -> RankingVocabulary:
+    """The rankings (what is ranked, in which order) and the words that ask for them."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path} : (racine) : rankings, subjects, cues, reversing et asking_which sont attendus")
+    vocabulary = _parse(path, RankingVocabulary, data)
+    for name, subject in vocabulary.subjects.items():
+        for order in ("highest", "lowest"):
+            if getattr(subject, order) not in vocabulary.rankings:
+                raise KnowledgeError(
+                    f"{path} : subjects.{name}.{order} : classement inconnu « {getattr(subject, order)} »"
+                )
+    return vocabulary

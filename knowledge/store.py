@@ -10,7 +10,10 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import fuzz, process
 
-from knowledge.loader import KnowledgeError, jobs_dir, load_glossary, load_job_sheets, load_topic_vocabulary
+from knowledge.loader import (
+    KnowledgeError, jobs_dir, load_glossary, load_job_sheets, load_rankings, load_topic_vocabulary,
+)
+from knowledge.rankings import Ranking, RankingFinder, RankingVocabulary
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, sheet_holds
 
@@ -66,6 +69,8 @@ _WORD = re.compile(r"\w+")
 # term inside it ("back office"); a topic word and a term on one span give the topic.
 JOB, TOPIC, TERM = "job", "topic", "term"
 MENTION_KINDS = (JOB, TOPIC, TERM)
+# Found apart, in a pass of its own: a ranking's words ("le mieux payé") hold topic words.
+RANKING = "ranking"
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class KnowledgeStore:
         sheets: Iterable[JobSheet],
         topic_words: Dict[Topic, List[str]],
         glossary: Iterable[GlossaryEntry],
+        ranking_vocabulary: RankingVocabulary,
     ) -> None:
         self._sheets: Dict[str, JobSheet] = {}
         self._aliases: Dict[str, str] = {}
@@ -142,6 +148,7 @@ class KnowledgeStore:
             for alias, job_id in sorted(self._aliases.items(), key=lambda item: -len(item[0]))
         )
         self._topic_words = {topic: list(words) for topic, words in topic_words.items()}
+        rankings = ranking_vocabulary.rankings
         self._glossary: Dict[str, GlossaryEntry] = {entry.id: entry for entry in glossary}
         self._phrases: Dict[str, Dict[str, str]] = {
             JOB: dict(self._aliases),
@@ -152,21 +159,31 @@ class KnowledgeStore:
                 "glossary.yml",
                 ((entry.id, name) for entry in self._glossary.values() for name in glossary_names(entry)),
             ),
+            RANKING: _index(
+                "rankings.yml", ((ranking_id, word) for ranking_id, ranking in rankings.items() for word in ranking.words)
+            ),
         }
+        self._rankings = dict(rankings)
+        self._ranking_finder = RankingFinder(ranking_vocabulary)
         self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
-        self._max_phrase_words = max(
-            len(phrase.split()) for phrases in self._phrases.values() for phrase in phrases
+        # The longest window (in words as typed) each kind is looked up in, approximately and
+        # exactly: jobs, topics and terms as long as their longest phrase once normalised; a job
+        # name longer than that as typed ("assistante de crédits à la consommation", 6 words for
+        # 3) exactly, whole; rankings as long as their longest words as typed.
+        longest = max(len(phrase.split()) for kind in MENTION_KINDS for phrase in self._phrases[kind])
+        longest_job = max(len(_WORD.findall(name)) for sheet in self._sheets.values() for name in surface_names(sheet))
+        longest_ranking = max(
+            (len(_WORD.findall(word)) for ranking in rankings.values() for word in ranking.words), default=0
         )
-        # Windows count typed words, linking words included: a job name longer than that as
-        # typed ("assistante de crédits à la consommation", 6 words for 3) is looked up whole too.
-        self._max_job_words = max(
-            len(_WORD.findall(name)) for sheet in self._sheets.values() for name in surface_names(sheet)
-        )
+        self._windows: Dict[str, Tuple[int, int]] = {
+            JOB: (longest, max(longest, longest_job)), TOPIC: (longest, longest), TERM: (longest, longest),
+            RANKING: (longest_ranking, longest_ranking),
+        }
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
         """The sheets of ``directory`` with the topic words and glossary of ``knowledge/``."""
-        return cls(load_job_sheets(directory), load_topic_vocabulary(), load_glossary())
+        return cls(load_job_sheets(directory), load_topic_vocabulary(), load_glossary(), load_rankings())
 
     @property
     def jobs(self) -> Tuple[JobSheet, ...]:
@@ -188,6 +205,26 @@ class KnowledgeStore:
 
     def term(self, term_id: str) -> Optional[GlossaryEntry]:
         return self._glossary.get(term_id)
+
+    def ranking(self, ranking_id: str) -> Optional[Ranking]:
+        return self._rankings.get(ranking_id)
+
+    def find_ranking(self, text: Optional[str]) -> Optional[Mention]:
+        """The ranking a question asks ("le métier le mieux payé", "la part de femmes la plus
+        forte"), or ``None``; never for a question on one job alone ("le salaire le plus haut
+        d'un opérateur"), unless it asks which ("lequel…")."""
+        if not text:
+            return None
+        text = text[:MAX_SCANNED_CHARS]
+        if len(self.find_mentions(text, kinds=(JOB,))) == 1 and not self._ranking_finder.asks_which(text):
+            return None
+        # A comparing word with what it compares first: it reads "les embauches les plus rares"
+        # the right way round; then the set words, which tolerate typos ("le mieu paye").
+        found = self._ranking_finder.find(text)
+        if found:
+            return Mention(RANKING, found.ranking, found.start, found.end, 100.0)
+        said = self.find_mentions(text, kinds=(RANKING,))
+        return said[0] if said else None
 
     def resolve(self, text: Optional[str]) -> Optional[JobSheet]:
         """The job a user's words name (an id, a name, an alias, or one of them
@@ -271,7 +308,8 @@ class KnowledgeStore:
         Each window of up to as many words as the longest phrase is compared
         with the phrases, exactly once normalised, then (in short messages)
         approximately; longer windows, up to the longest job name as typed, with
-        the job names exactly. A window never starts or ends on a linking word, so a span
+        the job names exactly. Rankings are found the same way, when asked for
+        alone. A window never starts or ends on a linking word, so a span
         leaves out "un" or "les". Overlaps are settled in favour of jobs, then of
         the closer match counting a bonus per word ("bac+2" the term over "bac" the
         topic word), then of the longer window, then of topics over terms.
@@ -282,8 +320,8 @@ class KnowledgeStore:
         fuzzy = len(text) <= FUZZY_MAX_CHARS
         words = list(_WORD.finditer(text))
         candidates: List[Tuple[int, float, int, Mention]] = []
-        for size in range(1, max(self._max_phrase_words, self._max_job_words) + 1):
-            long_window = size > self._max_phrase_words
+        for size in range(1, max(self._windows[kind][1] for kind in kinds) + 1):
+            looked_up = [kind for kind in kinds if size <= self._windows[kind][1]]
             for first in range(len(words) - size + 1):
                 edges = (
                     strip_accents(words[first].group()).lower(),
@@ -295,13 +333,13 @@ class KnowledgeStore:
                 window = normalize(text[start:end])
                 if not window:
                     continue
-                for kind in ((JOB,) if JOB in kinds else ()) if long_window else kinds:
-                    found = self._match(kind, window, fuzzy and not long_window)
+                for kind in looked_up:
+                    found = self._match(kind, window, fuzzy and size <= self._windows[kind][0])
                     if found:
                         phrase, score = found
                         mention = Mention(kind, self._phrases[kind][phrase], start, end, score)
                         worth = score + WORD_BONUS * (len(window.split()) - 1)
-                        candidates.append((kind != JOB, -worth, -size, MENTION_KINDS.index(kind), mention))
+                        candidates.append((kind != JOB, -worth, -size, (*MENTION_KINDS, RANKING).index(kind), mention))
         chosen: List[Mention] = []
         for *_, mention in sorted(candidates, key=lambda candidate: candidate[:4]):
             if all(mention.end <= other.start or mention.start >= other.end for other in chosen):

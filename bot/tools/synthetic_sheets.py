@@ -41,7 +41,7 @@ from knowledge.store import normalize, strip_accents, surface_names
 DEFAULT_SEED = 1
 PUBLISHER = "Générateur de fiches synthétiques (mesure de montée en charge)"
 NOT_PUBLISHED = "fiche synthétique — chiffres inventés, jamais publiée"
-FIGURE_ORIGIN = "chiffre synthétique"
+FIGURE_ORIGIN = "synthétique, inventé"
 # A sheet's buttons carry its id, and Telegram takes 64 bytes of button data: the longest,
 # `/ask{"job":"…","topic":"age_distribution"}`, leaves 23 characters (actions/payloads.py).
 MAX_ID_LENGTH = 23

@@ -7,6 +7,7 @@ from actions import rendering
 from actions.french import NBSP, NNBSP, euros, number, percent, thousand_euros, typeset
 from actions.comparing import OVERVIEW_TOPICS
 from actions.knowledge_base import STORE
+from knowledge.rankings import rank
 from knowledge.topics import Topic, sheet_holds
 
 
@@ -67,6 +68,11 @@ def all_rendered_texts():
     yield rendering.unknown_term(STORE.glossary)
     yield rendering.sources(STORE.jobs[:1], STORE.jobs)
     yield rendering.sources([], STORE.jobs)
+    for ranking_id in ("salary_highest", "hiring_most", "women_most", "study_least"):
+        ranking = STORE.ranking(ranking_id)
+        ranked = [rank(STORE.jobs, measure, ranking.order) for measure in ranking.measures]
+        yield rendering.ranking(rendering.every_job_scope(1234), ranking.order, ranked, STORE.jobs, shown=8)
+        yield rendering.ranking(rendering.named_jobs_scope(2), ranking.order, ranked, STORE.jobs, shown=1)
 
 
 # An ASCII space before ? ! ; : », none at all, or an ASCII space after «.
