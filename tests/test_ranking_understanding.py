@@ -35,7 +35,7 @@ def test_a_held_out_set_asks_every_ranking_and_close_questions_and_is_not_traini
     labels = Counter(question["ranking"] for question in QUESTIONS[name])
     rankings = {label for label in labels if label != NOT_A_RANKING}
     assert all(default_store().ranking(label) for label in rankings) and len(rankings) >= 11
-    assert min(labels[label] for label in rankings) >= 10 and labels[NOT_A_RANKING] >= 50
+    assert min(labels[label] for label in rankings) >= 10 and labels[NOT_A_RANKING] >= 45
     trained = {plain_text(text) for path in (ROOT / "data").glob("*/*.yml") for _, text in examples(path)}
     assert [question["text"] for question in QUESTIONS[name] if question["text"].lower() in trained] == []
 
