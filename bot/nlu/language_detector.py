@@ -46,11 +46,14 @@ def _words(text: str) -> List[str]:
 
 def _understood(message: Message) -> bool:
     """An intent the bot answers; for a question on a job, a clear topic and some word of
-    the knowledge base (a job, a topic word, a term) recognised in it."""
+    the knowledge base (a job, a topic word, a term) recognised in it; for a comparison, some
+    such word ("Hello, how are you doing today?" compares nothing)."""
     intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-    if intent != INTENT_ASK:
-        return intent in ANSWERED_ANYWAY
-    return bool(message.get(PARSE_TOPICS)) and bool(message.get(ENTITIES))
+    if intent == INTENT_ASK:
+        return bool(message.get(PARSE_TOPICS)) and bool(message.get(ENTITIES))
+    if intent == INTENT_COMPARE:
+        return bool(message.get(ENTITIES))
+    return intent in ANSWERED_ANYWAY
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

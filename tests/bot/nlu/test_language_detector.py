@@ -55,3 +55,8 @@ def test_a_foreign_message_the_bot_did_not_understand_goes_to_the_fallback(parse
     # A topic guessed from foreign words, with nothing of the knowledge base recognised.
     assert parse("¿Dónde está la estación de tren?", entities=()) == ("es", "nlu_fallback")
     assert parse("Bonjour, comment allez-vous aujourd'hui ?", intent="greet") == (FRENCH, "greet")
+
+
+def test_a_foreign_comparison_is_answered_only_when_it_names_something_to_compare(parse):
+    assert parse("Hello, how are you doing today?", intent="compare", entities=()) == ("en", "nlu_fallback")
+    assert parse("Which one is the best paid, operator or back office manager?", intent="compare") == ("en", "compare")
