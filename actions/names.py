@@ -5,7 +5,6 @@ ENTITY_TOPIC = "topic"
 ENTITY_TERM = "term"
 ENTITY_RANK = "rank"
 ENTITY_OTHER_JOB = "other_job"
-ENTITY_RANKING = "ranking"
 # Set by the listing's buttons only: a family of jobs, and a page of it.
 ENTITY_FAMILY = "family"
 ENTITY_PAGE = "page"

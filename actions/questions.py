@@ -10,7 +10,7 @@ from rasa_sdk import Tracker
 
 from actions.knowledge_base import STORE
 from actions.names import (
-    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_RANKING, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK,
+    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_ASK,
     PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_TOPICS,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
@@ -120,8 +120,15 @@ def read_question(tracker: Tracker, typed_question: Optional[bool] = None) -> Qu
         unknown_jobs=unique([value for value, sheet in zip(named, jobs) if sheet is None] + _values(other_jobs)),
         ambiguous_name=ambiguous_name,
         choices=choices,
-        ranking=next((value for value in _values(_entities(tracker, ENTITY_RANKING)) if STORE.ranking(value)), ""),
+        ranking=_ranking(parsed.get("text") or ""),
     )
+
+
+def _ranking(text: str) -> str:
+    """The ranking a typed question asks ("le métier le mieux payé"), read from its words: a
+    button's payload ("/compare") asks none."""
+    found = None if text.startswith("/") else STORE.find_ranking(text)
+    return found.id if found else ""
 
 
 def _typed(entity: dict, text: str) -> str:

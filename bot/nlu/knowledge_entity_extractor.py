@@ -1,9 +1,9 @@
-"""A Rasa NLU component that finds the jobs, topics, glossary terms and rankings a message
+"""A Rasa NLU component that finds the jobs, topics and glossary terms a message
 names, tolerating missing accents, plurals and typos ("gestionaire", "formtion").
 
 The phrases come from ``knowledge/`` through the store, never from a list here;
 each entity's value is the id the actions use (``gestionnaire_back_office``,
-``salary``, ``cdi``, ``salary_highest``).
+``salary``, ``cdi``).
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.names import ENTITY_JOB, ENTITY_RANKING, ENTITY_TERM, ENTITY_TOPIC
+from actions.names import ENTITY_JOB, ENTITY_TERM, ENTITY_TOPIC
 from bot.server import action_failures, rasa_speedups
-from knowledge.store import JOB, RANKING, TERM, TOPIC, KnowledgeStore, default_store
+from knowledge.store import JOB, TERM, TOPIC, KnowledgeStore, default_store
 
 # `rasa run` and `rasa shell` import this module with the model (config.yml): the moment to
 # install the server speed-up that docs/PERFORMANCE.md measures, and the apology sent when
@@ -27,7 +27,7 @@ from knowledge.store import JOB, RANKING, TERM, TOPIC, KnowledgeStore, default_s
 rasa_speedups.install()
 action_failures.install()
 
-ENTITY_OF_KIND = {JOB: ENTITY_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM, RANKING: ENTITY_RANKING}
+ENTITY_OF_KIND = {JOB: ENTITY_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -48,10 +48,6 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            text = message.get(TEXT)
-            # A ranking apart: "le mieux payé" also holds the topic word "payé".
-            ranking = self._store.find_ranking(text)
-            mentions = self._store.find_mentions(text) + ([ranking] if ranking else [])
             found = [
                 {
                     "entity": ENTITY_OF_KIND[mention.kind],
@@ -60,7 +56,7 @@ class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
                     "end": mention.end,
                     "confidence_entity": mention.score / 100,
                 }
-                for mention in mentions
+                for mention in self._store.find_mentions(message.get(TEXT))
             ]
             if found:
                 entities = message.get(ENTITIES, [])

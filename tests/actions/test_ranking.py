@@ -4,20 +4,19 @@ import pytest
 
 from actions.browsing import ActionListJobs
 from actions.comparing import ActionCompare
-from actions.names import ENTITY_RANKING, SLOT_ANSWERED_JOBS, SLOT_LISTED_JOBS, SLOT_OUTCOME, SLOT_TOPICS
+from actions.names import SLOT_ANSWERED_JOBS, SLOT_LISTED_JOBS, SLOT_OUTCOME, SLOT_TOPICS
 from actions.answering import ActionAnswer
 from tests.builders import build_tracker, run_action, texts, use_store
 from tests.expected import GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
 
 
-def ranked(ranking, action=ActionCompare, intent="compare", text="", **tracker):
-    entities = [{"entity": ENTITY_RANKING, "value": ranking}]
-    return run_action(action(), build_tracker(intent, text=text, entities=entities, **tracker))
+def ranked(text, action=ActionCompare, intent="compare", **tracker):
+    return run_action(action(), build_tracker(intent, text=text, **tracker))
 
 
 @pytest.mark.parametrize("action, intent", [(ActionCompare, "compare"), (ActionAnswer, "ask"), (ActionListJobs, "list_jobs")])
 def test_with_the_real_sheets_the_only_salary_is_given_and_the_other_sheet_named(action, intent):
-    messages, slots = ranked("salary_highest", action, intent, text="quel est le métier le mieux payé ?")
+    messages, slots = ranked("quel est le métier le mieux payé ?", action, intent)
     (text,) = [plain(text) for text in texts(messages)]
     assert text.startswith("Classement du plus élevé au plus bas parmi les 2 métiers que je connais, d'après leurs "
                            "fiches :")
@@ -30,7 +29,7 @@ def test_with_the_real_sheets_the_only_salary_is_given_and_the_other_sheet_named
 
 
 def test_recruiting_ranks_hiring_and_offers_and_tells_na_from_silence():
-    messages, _ = ranked("hiring_most", text="celui qui recrute le plus")
+    messages, _ = ranked("celui qui recrute le plus")
     text = plain(messages[0]["text"])
     assert "Aucune de ces fiches ne donne le volume d'embauche." in text
     assert f"Fiche où ce chiffre est « NA » (non disponible) : {OPERATEUR_NAME}." in text
@@ -38,8 +37,8 @@ def test_recruiting_ranks_hiring_and_offers_and_tells_na_from_silence():
     assert text.count(f"Fiche qui ne donne pas ce chiffre : {GESTIONNAIRE_NAME}.") == 2
 
 
-def test_a_forged_ranking_is_ignored():
-    messages, _ = ranked("the_best_one", jobs=["opérateur", "gestionnaire"])
+def test_a_button_s_payload_ranks_nothing():
+    messages, _ = ranked("/compare", jobs=["opérateur", "gestionnaire"])
     assert plain(messages[0]["text"]).startswith("Comparaison de")
 
 
@@ -55,7 +54,7 @@ def salaries(text):
 
 
 def test_with_many_sheets_the_best_paid_come_first_a_page_at_a_time_and_the_rest_are_counted(many_sheets):
-    messages, slots = ranked("salary_highest", text="le métier le mieux payé")
+    messages, slots = ranked("le métier le mieux payé")
     text = plain(messages[0]["text"])
     holders = [sheet for sheet in many_sheets.jobs if sheet.salary and sheet.salary.starting_monthly_gross]
     best = sorted(sheet.salary.starting_monthly_gross for sheet in holders)[::-1][:8]
@@ -70,7 +69,7 @@ def test_with_many_sheets_the_best_paid_come_first_a_page_at_a_time_and_the_rest
 
 def test_three_named_jobs_are_ranked_among_themselves(many_sheets):
     named = ["gestionnaire de paie", "responsable de conformité", "expert de flux"]
-    messages, slots = ranked("salary_lowest", jobs=named, text="lequel de ces trois est le moins payé ?")
+    messages, slots = ranked("lequel de ces trois est le moins payé ?", jobs=named)
     text = plain(messages[0]["text"])
     assert text.startswith("Classement du plus bas au plus élevé parmi les 3 métiers cités")
     figures = salaries(text)
@@ -82,8 +81,8 @@ def test_three_named_jobs_are_ranked_among_themselves(many_sheets):
 def test_a_question_that_points_back_ranks_the_jobs_just_answered(many_sheets):
     answered = [sheet.id for sheet in many_sheets.jobs
                 if sheet.salary and sheet.salary.starting_monthly_gross][:3]
-    back, _ = ranked("salary_highest", text="et lequel des trois paie le mieux ?", slots={SLOT_ANSWERED_JOBS: answered})
+    back, _ = ranked("et lequel des trois paie le mieux ?", slots={SLOT_ANSWERED_JOBS: answered})
     assert "parmi les 3 métiers cités" in plain(back[0]["text"])
     assert len(salaries(plain(back[0]["text"]))) == 3
-    every, _ = ranked("salary_highest", text="le métier le mieux payé", slots={SLOT_ANSWERED_JOBS: answered})
+    every, _ = ranked("le métier le mieux payé", slots={SLOT_ANSWERED_JOBS: answered})
     assert f"parmi les {len(many_sheets.jobs)} métiers que je connais" in plain(every[0]["text"])
