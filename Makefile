@@ -124,7 +124,7 @@ bench: $(VOCABULARY_NLU) | $(INSTALLED) ## Mesure ce bot face au plancher `rasa 
 bench-report: $(MODEL) | $(INSTALLED) ## Temps, mémoire et taille de `make report` sur 10 000 conversations → docs/REPORT_PERFORMANCE.md
 	$(PYTHON) -W ignore::DeprecationWarning -m bot.tools.report_bench --conversations $${CONVERSATIONS:-10000}
 
-bench-scale: | $(INSTALLED) ## Le bot avec 2, 50 et 500 fiches (synthétiques au-delà de 2) → docs/SCALE.md (≈ 40 min)
+bench-scale: | $(INSTALLED) ## Le bot avec 2, 50 et 500 fiches (synthétiques au-delà de 2) → docs/SCALE.md (≈ 25 min)
 	$(PYTHON) -W ignore::DeprecationWarning -m bot.tools.scale_bench
 
 # pip-audit needs a newer `packaging` than Rasa allows: it gets a venv of its own.

@@ -211,8 +211,9 @@ OUR_TRAINING_DATA = ("data/nlu", "data/rules.yml")
 
 
 def train(directory: Path, out: Path, cache: Path, data: Sequence[str] = ("data",),
-          env: Optional[Dict[str, str]] = None) -> float:
-    """Seconds for `rasa train` on ``data`` from scratch (empty cache), with ``env`` added."""
+          env: Optional[Dict[str, str]] = None, log: Optional[Path] = None) -> float:
+    """Seconds for `rasa train` on ``data`` from scratch (empty cache), with ``env`` added;
+    rasa's output written to ``log`` if given."""
     started = time.monotonic()
     trained = subprocess.run(
         [str(VENV_BIN / "rasa"), "train", "--force", "--data", *data, "--out", str(out),
@@ -220,6 +221,8 @@ def train(directory: Path, out: Path, cache: Path, data: Sequence[str] = ("data"
         cwd=directory, capture_output=True, text=True,
         env=server_env(RASA_CACHE_DIRECTORY=str(cache), **(env or {})),
     )
+    if log:
+        log.write_text(trained.stdout + trained.stderr, encoding="utf-8")
     if trained.returncode:
         raise RuntimeError(f"rasa train a échoué dans {directory} :\n{trained.stdout[-3000:]}{trained.stderr[-3000:]}")
     return time.monotonic() - started
