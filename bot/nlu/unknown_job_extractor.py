@@ -4,7 +4,10 @@ the ``other_job`` table.
 In a question (``ask``, ``inform``) naming none of the bot's jobs, a word the bot has
 never seen right after "un", "une", "devenir", "être", "comme" or "métier de"
 ("salaire d'un sommelier", "devenir croupier") becomes an ``other_job`` entity: the bot
-then says it does not know that job, instead of answering for one of its own. Known
+then says it does not know that job, instead of answering for one of its own. A message the
+intent classifier took for out of scope is a question on such a job too when the word follows
+"devenir" or "métier de" ("je veux devenir croupier"): the bot says it does not know the job
+rather than that it cannot help. Known
 words are those of the training examples (outside ``other_job`` entities) and of
 ``knowledge/`` (job names, topic words, glossary).
 """
@@ -17,17 +20,19 @@ from rasa.engine.storage.resource import Resource
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM, INTENT_OUT_OF_SCOPE
 from bot.nlu.vocabulary_component import VocabularyComponent
 from knowledge.store import default_store, normalize, strip_accents
 
 QUESTION_INTENTS = frozenset({INTENT_ASK, INTENT_INFORM})
 # Words after which French names a job: "un comptable", "devenir notaire", "métier de…".
 CUES = frozenset({"un", "une", "devenir", "etre", "comme", "metier"})
+# The cues that name a job even in a message read as out of scope ("une histoire" does not).
+JOB_CUES = frozenset({"devenir", "metier"})
 # Skipped between a cue and the job: "métier de sommelier", "métier d'ébéniste".
 LINKING = frozenset({"de", "d", "du", "des", "la", "le", "l"})
 # "je suis une étudiante": the user speaking of themself, not of a job.
@@ -64,22 +69,26 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) not in QUESTION_INTENTS:
+            intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
+            if intent not in QUESTION_INTENTS and intent != INTENT_OUT_OF_SCOPE:
                 continue
             entities = message.get(ENTITIES) or []
             if any(entity.get("entity") in (ENTITY_JOB, ENTITY_OTHER_JOB) for entity in entities):
                 continue
-            unknown = self._unknown_job(message.get(TOKENS_NAMES[TEXT]) or [])
+            cues = CUES if intent in QUESTION_INTENTS else JOB_CUES
+            unknown = self._unknown_job(message.get(TOKENS_NAMES[TEXT]) or [], cues)
             if unknown:
                 entity = {"entity": ENTITY_OTHER_JOB, "value": message.get(TEXT)[unknown[0].start:unknown[-1].end],
                           "start": unknown[0].start, "end": unknown[-1].end, "confidence": 1.0}
                 message.set(ENTITIES, [*entities, *self.add_extractor_name([entity])], add_to_output=True)
+                if intent == INTENT_OUT_OF_SCOPE:
+                    message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
         return messages
 
-    def _unknown_job(self, tokens: List[Token]) -> List[Token]:
-        """The run of unknown words that follows a cue, if any."""
+    def _unknown_job(self, tokens: List[Token], cues: frozenset) -> List[Token]:
+        """The run of unknown words that follows one of ``cues``, if any."""
         for index, token in enumerate(tokens):
-            if _plain(token) not in CUES or (index and _plain(tokens[index - 1]) in SELF_DESCRIPTION):
+            if _plain(token) not in cues or (index and _plain(tokens[index - 1]) in SELF_DESCRIPTION):
                 continue
             following = index + 1
             while following < len(tokens) and _plain(tokens[following]) in LINKING:

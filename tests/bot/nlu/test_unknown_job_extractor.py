@@ -8,19 +8,23 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_GREET
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_GREET, INTENT_OUT_OF_SCOPE
 from bot.nlu.unknown_job_extractor import UnknownJobExtractor
 
 KNOWN = {"salaire", "quel", "formation", "pour", "quelle", "metier", "c", "est", "quoi", "je", "veux", "debutant",
          "combien", "gagne", "etudiant", "operateur", "back", "office"}
 
 
-def extract(text, intent=INTENT_ASK, entities=()):
+def processed(text, intent=INTENT_ASK, entities=()):
     tokens = [Token(match.group(), match.start()) for match in re.finditer(r"\w+'?|[^\w\s]", text)]
     message = Message(data={TEXT: text, TOKENS_NAMES[TEXT]: tokens, INTENT: {"name": intent},
                             ENTITIES: list(entities)})
     [message] = UnknownJobExtractor(None, None, KNOWN).process([message])
-    return [(entity["entity"], entity["value"]) for entity in message.get(ENTITIES)
+    return message
+
+
+def extract(text, intent=INTENT_ASK, entities=()):
+    return [(entity["entity"], entity["value"]) for entity in processed(text, intent, entities).get(ENTITIES)
             if entity.get("extractor") == "UnknownJobExtractor"]
 
 
@@ -51,3 +55,11 @@ def test_a_message_naming_one_of_the_bots_jobs_is_left_alone():
 
 def test_only_questions_are_read():
     assert extract("salut, je veux devenir sommelier", intent=INTENT_GREET) == []
+
+
+def test_a_job_after_devenir_in_a_message_read_as_out_of_scope_makes_it_a_question():
+    message = processed("je veux devenir croupier", intent=INTENT_OUT_OF_SCOPE)
+    assert message.get(INTENT)["name"] == INTENT_ASK
+    assert [(entity["entity"], entity["value"]) for entity in message.get(ENTITIES)] == [(ENTITY_OTHER_JOB, "croupier")]
+    # "une histoire" after "une": no job named, still out of scope.
+    assert extract("raconte moi une histoire", intent=INTENT_OUT_OF_SCOPE) == []
