@@ -5,7 +5,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tuple
 
 import requests
 import yaml
@@ -109,3 +109,11 @@ def say(base_url: str, sender: str, message: str) -> List[dict]:
 def reply_text(replies: List[dict]) -> str:
     """The bot's replies as one text, non-breaking spaces folded (see ``plain``)."""
     return plain("\n".join(reply.get("text", "") for reply in replies))
+
+
+def held_out_replies(base_url: str, sets: Dict[str, List[dict]], prefix: str) -> Iterator[Tuple[str, dict, str]]:
+    """Each question of each held-out set sent over REST in a conversation of its own:
+    the set's name, the question and the bot's reply as one text."""
+    for name, questions in sets.items():
+        for number, question in enumerate(questions):
+            yield name, question, reply_text(say(base_url, f"{prefix}-{name}-{number}", question["text"]))

@@ -16,7 +16,7 @@ import yaml
 
 from actions.rendering import MEASURE_NAMES, ORDER_NAMES
 from knowledge.store import default_store
-from tests.servers import ROOT, reply_text, say
+from tests.servers import ROOT, held_out_replies
 from tests.test_nlu_quality import examples, plain_text
 
 HELDOUT_SETS = ("rankings_heldout.yml", "rankings_heldout_2.yml")
@@ -66,14 +66,11 @@ def shares(results) -> dict:
 
 @pytest.fixture(scope="module")
 def outcomes(rest_bot):
-    results = {}
-    for name, questions in QUESTIONS.items():
-        results[name] = []
-        for number, question in enumerate(questions):
-            reply = reply_text(say(rest_bot, f"heldout-ranking-{name}-{number}", question["text"]))
-            results[name].append(
-                {**question, "set": name, "verdict": verdict(reply, question["ranking"]), "reply": reply[:160]}
-            )
+    results = {name: [] for name in QUESTIONS}
+    for name, question, reply in held_out_replies(rest_bot, QUESTIONS, "heldout-ranking"):
+        results[name].append(
+            {**question, "set": name, "verdict": verdict(reply, question["ranking"]), "reply": reply[:160]}
+        )
     summary = {
         **{name: shares(found) for name, found in results.items()},
         "misses": [result for found in results.values() for result in found if result["verdict"] != "right"],

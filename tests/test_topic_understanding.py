@@ -20,7 +20,7 @@ from actions.rendering import TOPIC_NAMES, missing
 from knowledge.store import default_store
 from knowledge.topics import Topic, sheet_holds
 from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR_NAME, plain, says_obvious_word
-from tests.servers import ROOT, reply_text, say
+from tests.servers import ROOT, held_out_replies, say
 from tests.test_nlu_quality import examples, plain_text
 
 HELDOUT_SETS = ("topics_heldout.yml", "topics_heldout_2.yml")
@@ -81,13 +81,10 @@ def shares(results) -> dict:
 
 @pytest.fixture(scope="module")
 def outcomes(rest_bot):
-    results = {}
-    for name, questions in QUESTIONS.items():
-        results[name] = []
-        for number, question in enumerate(questions):
-            reply = reply_text(say(rest_bot, f"heldout-topic-{name}-{number}", question["text"]))
-            verdict_ = verdict(reply, question["job"], Topic(question["topic"]))
-            results[name].append({**question, "verdict": verdict_, "reply": reply.split("\n")[0]})
+    results = {name: [] for name in QUESTIONS}
+    for name, question, reply in held_out_replies(rest_bot, QUESTIONS, "heldout-topic"):
+        verdict_ = verdict(reply, question["job"], Topic(question["topic"]))
+        results[name].append({**question, "verdict": verdict_, "reply": reply.split("\n")[0]})
     summary = {
         "both_sets": shares([result for found in results.values() for result in found]),
         **{name: shares(found) for name, found in results.items()},
