@@ -3,7 +3,6 @@ le plus ?"): among the jobs named, or those just compared, or every job; the she
 figure always named."""
 from __future__ import annotations
 
-import re
 from typing import List, Optional, Sequence
 
 from rasa_sdk import Tracker
@@ -17,13 +16,6 @@ from actions.questions import Question, by_id, unique
 from knowledge.rankings import MEASURE_TOPIC, rank
 from knowledge.schema import JobSheet
 
-# Words that point back at jobs already in the conversation ("lequel des deux", "parmi eux").
-_POINTS_BACK = re.compile(
-    r"\b(lequel|laquelle|lesquels|lesquelles|des deux|des trois|de ces|parmi eux|parmi elles|entre eux|entre elles)\b",
-    re.IGNORECASE,
-)
-
-
 def _sheets(ids: Optional[Sequence[str]]) -> List[JobSheet]:
     return [sheet for sheet in (STORE.get(job_id) for job_id in ids or []) if sheet is not None]
 
@@ -34,7 +26,7 @@ def ranked_jobs(question: Question, tracker: Tracker) -> Optional[List[JobSheet]
     deux ?"); else every job (``None``)."""
     if len(question.jobs) > 1:
         return question.jobs
-    points_back = bool(_POINTS_BACK.search(tracker.latest_message.get("text") or ""))
+    points_back = STORE.points_back(tracker.latest_message.get("text"))
     if points_back and question.jobs:
         in_focus = _sheets([tracker.get_slot(SLOT_JOB)])
         chosen = unique([*in_focus, *question.jobs], key=by_id)

@@ -177,7 +177,7 @@ def load_rankings(path: Path = RANKINGS_FILE) -> RankingVocabulary:
     """The rankings (what is ranked, in which order) and the words that ask for them."""
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{path} : (racine) : rankings, subjects, cues, reversing et asking_which sont attendus")
+        raise KnowledgeError(f"{path} : (racine) : rankings, subjects, cues, reversing, asking_which et pointing_back sont attendus")
     vocabulary = _parse(path, RankingVocabulary, data)
     for name, subject in vocabulary.subjects.items():
         for order in ("highest", "lowest"):

@@ -78,6 +78,8 @@ class RankingVocabulary(Record):
     reversing: List[Text] = Field(..., min_items=1)
     # A question that names one job asks a ranking only with one of these ("lequel…").
     asking_which: List[Text] = Field(..., min_items=1)
+    # Words that point back at the jobs of the conversation ("lequel des deux", "parmi eux").
+    pointing_back: List[Text] = Field(..., min_items=1)
 
 
 def fold(text: str) -> str:
@@ -112,9 +114,13 @@ class RankingFinder:
                            _pattern([*vocabulary.reversing, *subject.reversing], "(?:s|es|e)?"))
                           for subject in vocabulary.subjects.values()]
         self._asking_which = _pattern(vocabulary.asking_which)
+        self._pointing_back = _pattern(vocabulary.pointing_back)
 
     def asks_which(self, text: str) -> bool:
         return bool(self._asking_which.search(fold(text)))
+
+    def points_back(self, text: str) -> bool:
+        return bool(self._pointing_back.search(fold(text)))
 
     def find(self, text: str) -> Optional[FoundRanking]:
         folded = fold(text)

@@ -226,6 +226,10 @@ class KnowledgeStore:
         said = self.find_mentions(text, kinds=(RANKING,))
         return said[0] if said else None
 
+    def points_back(self, text: Optional[str]) -> bool:
+        """Whether a question points back at the jobs of the conversation ("lequel des deux ?")."""
+        return bool(text) and self._ranking_finder.points_back(text[:MAX_SCANNED_CHARS])
+
     def resolve(self, text: Optional[str]) -> Optional[JobSheet]:
         """The job a user's words name (an id, a name, an alias, or one of them
         misspelt), or ``None``."""

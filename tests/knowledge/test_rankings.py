@@ -129,6 +129,18 @@ def test_one_job_named_with_a_word_that_asks_which_is_a_ranking(store):
     assert store.find_ranking("l'opérateur ou un autre, lequel est le mieux payé ?").id == "salary_highest"
 
 
+@pytest.mark.parametrize("message, points_back", [
+    ("lequel des deux est le mieux payé ?", True),
+    ("Parmi eux, qui recrute le plus ?", True),
+    ("et entre elles ?", True),
+    ("le métier le mieux payé", False),
+    ("les deuxièmes", False),
+    ("", False),
+])
+def test_words_that_point_back_at_the_jobs_of_the_conversation(store, message, points_back):
+    assert store.points_back(message) is points_back
+
+
 def test_a_ranking_s_words_leave_the_jobs_and_topics_found_as_before(store):
     found = store.find_mentions("l'opérateur est le mieux payé ?", kinds=MENTION_KINDS)
     assert [(mention.kind, mention.id) for mention in found] == [(JOB, OPERATEUR), (TOPIC, "salary")]
