@@ -323,15 +323,13 @@ class KnowledgeStore:
         text = text[:MAX_SCANNED_CHARS]
         fuzzy = len(text) <= FUZZY_MAX_CHARS
         words = list(_WORD.finditer(text))
+        # Each word folded once, not once per window it starts or ends.
+        folded = [strip_accents(word.group()).lower() for word in words]
         candidates: List[Tuple[int, float, int, Mention]] = []
         for size in range(1, max(self._windows[kind][1] for kind in kinds) + 1):
             looked_up = [kind for kind in kinds if size <= self._windows[kind][1]]
             for first in range(len(words) - size + 1):
-                edges = (
-                    strip_accents(words[first].group()).lower(),
-                    strip_accents(words[first + size - 1].group()).lower(),
-                )
-                if _LINKING_WORDS.intersection(edges):
+                if folded[first] in _LINKING_WORDS or folded[first + size - 1] in _LINKING_WORDS:
                     continue
                 start, end = words[first].start(), words[first + size - 1].end()
                 window = normalize(text[start:end])
