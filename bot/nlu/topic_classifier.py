@@ -2,9 +2,10 @@
 
 It learns from the ``ask`` examples of ``data/nlu/`` and of ``data/topics/``, each
 block of which names its topics in its metadata (``metadata: {topics: [salary]}``).
-``data/topics/`` holds the many everyday phrasings the topic is learnt from; DIET is not
-trained on them (the Makefile trains on ``data/nlu/`` and ``data/rules.yml``), so that
-thousands of ``ask`` examples do not drown the small intents ("merci", "le premier").
+``data/topics/`` holds the many everyday phrasings the topic is learnt from; Rasa is not
+given them (the Makefile trains on ``data/nlu/`` and ``data/rules.yml``): this component and
+the intent classifier (at a low weight, so that they do not drown the small intents) read
+them themselves.
 Their content is part of this component's fingerprint (its default config), so a
 change to them retrains it. It adds three keys to the parse data the actions read:
 
@@ -42,7 +43,7 @@ from knowledge.topics import parse_topic
 METADATA_TOPICS = "topics"
 RANKING_LENGTH = 5
 # The topic probability from which an "out of scope" message is taken for a question.
-SURE_ENOUGH_AGAINST_DIET = 0.8
+SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
 def example_topics(example: Message) -> List[str]:
     """The topics a training example is labelled with (its own metadata, else its block's)."""
     metadata = example.get(METADATA) or {}
@@ -70,8 +71,9 @@ def labelled_questions(training_data: TrainingData) -> List[Message]:
 
 
 def topic_examples(training_data: TrainingData, directory: Path = TOPIC_DATA) -> List[Message]:
-    """The labelled questions of Rasa's training data and of ``data/topics/``."""
-    return labelled_questions(training_data.merge(topic_data(directory)))
+    """The labelled questions of Rasa's training data and of ``data/topics/``. Not merged
+    into one ``TrainingData``: merging deep-copies every example with its spaCy document."""
+    return labelled_questions(training_data) + labelled_questions(topic_data(directory))
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -138,15 +140,16 @@ class TopicClassifier(GraphComponent):
         return self._resource
 
     @staticmethod
-    def _asks_a_topic_despite_diet(message: Message, decision, ranking, found) -> bool:
-        """DIET learns ``ask`` from fewer, plainer questions than this component: it takes
-        some everyday ones ("Ça ouvre des portes pour la suite de ma carrière ?") for out of
-        scope. A second opinion: such a message is a question on a job when this component is
-        sure of its topic and a job or topic word of the knowledge base is in it."""
+    def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
+        """The intent classifier learns ``ask`` mostly from fewer, plainer questions than this
+        component: it may take everyday ones ("Ça ouvre des portes pour la suite de ma
+        carrière ?") for out of scope. A second opinion: such a message is a question on a job
+        when this component is sure of its topic and a job or topic word of the knowledge base
+        is in it."""
         intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
         return (
             intent == INTENT_OUT_OF_SCOPE and bool(decision.topics) and bool(found)
-            and ranking[0].confidence >= SURE_ENOUGH_AGAINST_DIET
+            and ranking[0].confidence >= SURE_ENOUGH_AGAINST_THE_INTENT
         )
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -157,7 +160,7 @@ class TopicClassifier(GraphComponent):
             found = mentions(self._store, text)
             ranking = self._model.rank(question_text(text, found))
             decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds)
-            if self._asks_a_topic_despite_diet(message, decision, ranking, found):
+            if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
                 message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: ranking[0].confidence},
                             add_to_output=True)
             message.set(PARSE_TOPICS, list(decision.topics), add_to_output=True)
