@@ -45,7 +45,7 @@ def compared_jobs(named: Sequence[JobSheet], in_focus: Optional[JobSheet]) -> Li
 
 
 def asks_about_one_job(named: Sequence[JobSheet], in_focus: Optional[JobSheet]) -> bool:
-    """A comparison needs a second job: DIET takes some questions on one job for
+    """A comparison needs a second job: the intent classifier may take questions on one job for
     comparisons ("bts ou dut, lequel choisir pour devenir gestionnaire ?", "le gestionnaire
     doit connaître le droit des prêts ?"). With one job named and no other in focus, the
     message is a question on that job ("et par rapport à l'opérateur ?" after the

@@ -91,8 +91,8 @@ def test_response_buttons_send_known_intents():
 
 @lru_cache(maxsize=1)
 def ask_examples():
-    """The questions on a job of data/nlu/ (DIET and the topic classifier) and of
-    data/topics/ (the topic classifier only)."""
+    """The questions on a job of data/nlu/ (the intent and topic classifiers) and of
+    data/topics/ (the topic classifier, and the intent classifier at a low weight)."""
     from rasa.shared.nlu.training_data.loading import load_data
 
     loaded = [load_data(str(path)) for path in sorted((ROOT / "data").glob("*/*.yml"))]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -57,15 +58,17 @@ def question_text(text: str, mentions: Sequence[Mention]) -> str:
     return f"{plain} {markers}".strip()
 
 
-def _word_vectorizer(vocabulary: Optional[Dict[str, int]] = None) -> CountVectorizer:
+def _word_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
     return CountVectorizer(
         analyzer="word", ngram_range=WORD_NGRAMS, token_pattern=r"(?u)\b\w+\b", vocabulary=vocabulary,
-        lowercase=False,
+        lowercase=False, min_df=min_df,
     )
 
 
-def _char_vectorizer(vocabulary: Optional[Dict[str, int]] = None) -> CountVectorizer:
-    return CountVectorizer(analyzer="char_wb", ngram_range=CHAR_NGRAMS, vocabulary=vocabulary, lowercase=False)
+def _char_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
+    return CountVectorizer(
+        analyzer="char_wb", ngram_range=CHAR_NGRAMS, vocabulary=vocabulary, lowercase=False, min_df=min_df,
+    )
 
 
 def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
@@ -114,18 +117,24 @@ class TopicModel:
         self._weights = weights
 
     @classmethod
-    def fit(cls, questions: Sequence[str], labels: Sequence[Sequence[str]], c: float = DEFAULT_C) -> "TopicModel":
+    def fit(cls, questions: Sequence[str], labels: Sequence[Sequence[str]], c: float = DEFAULT_C,
+            question_weights: Optional[Sequence[float]] = None, min_questions: int = 1) -> "TopicModel":
         """Learn from ``questions`` (already through ``question_text``) and their topics.
 
         A question about two topics counts once for each, so its probability is shared.
+        ``question_weights``: how much each question counts (1 by default). ``min_questions``: a word
+        or n-gram found in fewer questions is left out.
         """
         texts = [question for question, topics in zip(questions, labels) for _ in topics]
         targets = [topic for topics in labels for topic in topics]
-        words, chars = _word_vectorizer(), _char_vectorizer()
+        sample_weight = None if question_weights is None else [
+            weight for weight, topics in zip(question_weights, labels) for _ in topics
+        ]
+        words, chars = _word_vectorizer(min_df=min_questions), _char_vectorizer(min_df=min_questions)
         word_counts, char_counts = words.fit_transform(texts), chars.fit_transform(texts)
         idf = np.concatenate([_idf(word_counts), _idf(char_counts)])
         classifier = LogisticRegression(C=c, max_iter=2000)
-        classifier.fit(_features(word_counts, char_counts, idf), targets)
+        classifier.fit(_features(word_counts, char_counts, idf), targets, sample_weight=sample_weight)
         weights = np.hstack([classifier.coef_, classifier.intercept_[:, None]])
         if len(classifier.classes_) == 2:
             # scikit-learn keeps one row for two classes: make it the softmax's two rows.
@@ -165,9 +174,11 @@ class TopicModel:
         )
 
 
-def mentions(store: KnowledgeStore, text: str) -> List[Mention]:
-    """The jobs and topic keywords the model reads in ``text``."""
-    return store.find_mentions(text, kinds=(JOB, TOPIC))
+@lru_cache(maxsize=8192)
+def mentions(store: KnowledgeStore, text: str) -> Tuple[Mention, ...]:
+    """The jobs and topic keywords the model reads in ``text``. Kept for the next call: the
+    intent and topic classifiers read the same messages, in training and in service."""
+    return tuple(store.find_mentions(text, kinds=(JOB, TOPIC)))
 
 
 @dataclass(frozen=True)

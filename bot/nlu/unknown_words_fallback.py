@@ -1,6 +1,6 @@
 """A Rasa NLU component that sends messages made of no known word to the fallback.
 
-DIET always picks some intent, sometimes confidently, for keyboard mashing
+The intent classifier always picks some intent, sometimes confidently, for keyboard mashing
 ("azertyuiop qsdfghjk"). A message none of whose words appears in the training
 data, and in which no entity was found, cannot be understood: it gets
 ``nlu_fallback``, and the bot asks to rephrase.

@@ -1,4 +1,4 @@
-"""Messages made of no known word go to the fallback, whatever DIET guessed."""
+"""Messages made of no known word go to the fallback, whatever the intent classifier guessed."""
 import pytest
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.storage.local_model_storage import LocalModelStorage
