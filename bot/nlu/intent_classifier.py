@@ -10,12 +10,10 @@ the FallbackClassifier and the policies.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import (
@@ -25,8 +23,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.topic_data import topic_data, topic_data_fingerprint
-from bot.nlu.topic_model import TopicModel, mentions, question_text
-from knowledge.store import KnowledgeStore, default_store
+from bot.nlu.linear_model_component import LinearModelComponent
+from bot.nlu.topic_model import mentions, question_text
 
 # Inverse regularisation strength, chosen by cross-validation (`make crossval`).
 DEFAULT_C = 30.0
@@ -43,7 +41,7 @@ RANKING_LENGTH = 10
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class LinearIntentClassifier(GraphComponent, IntentClassifier):
+class LinearIntentClassifier(LinearModelComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         return {
@@ -52,43 +50,6 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
             # A change to data/topics/ retrains the component.
             "topic_data_fingerprint": topic_data_fingerprint(),
         }
-
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        store: KnowledgeStore,
-        model: Optional[TopicModel] = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._store = store
-        self._model = model
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "LinearIntentClassifier":
-        return cls(config, model_storage, resource, default_store())
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "LinearIntentClassifier":
-        with model_storage.read_from(resource) as directory:
-            model = TopicModel.load(directory)
-        return cls(config, model_storage, resource, default_store(), model)
 
     def _question(self, text: str) -> str:
         return question_text(text, mentions(self._store, text))
@@ -100,16 +61,12 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         everyday = [example for example in topic_data().intent_examples if example.get(TEXT)]
         weights = [1.0] * len(examples) + [self._config["topic_data_weight"]] * len(everyday)
         examples += everyday
-        self._model = TopicModel.fit(
+        return self._fit_and_save(
             [self._question(example.get(TEXT)) for example in examples],
             [[example.get(INTENT)] for example in examples],
-            c=self._config["c"],
             question_weights=weights,
             min_questions=MIN_QUESTIONS,
         )
-        with self._model_storage.write_to(self._resource) as directory:
-            self._model.save(directory)
-        return self._resource
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self._model is None:

@@ -21,12 +21,10 @@ The model itself is ``bot/nlu/topic_model.py``; the thresholds come from ``confi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import (
     INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, PREDICTED_CONFIDENCE_KEY, TEXT,
@@ -36,8 +34,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
-from bot.nlu.topic_model import DEFAULT_C, DecisionThresholds, TopicModel, decide, mentions, question_text
-from knowledge.store import TOPIC, KnowledgeStore, default_store
+from bot.nlu.linear_model_component import LinearModelComponent
+from bot.nlu.topic_model import DEFAULT_C, DecisionThresholds, decide, mentions, question_text
+from knowledge.store import TOPIC
 from knowledge.topics import parse_topic
 
 METADATA_TOPICS = "topics"
@@ -77,7 +76,7 @@ def topic_examples(training_data: TrainingData, directory: Path = TOPIC_DATA) ->
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class TopicClassifier(GraphComponent):
+class TopicClassifier(LinearModelComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         defaults = DecisionThresholds()
@@ -89,55 +88,18 @@ class TopicClassifier(GraphComponent):
             "named_threshold": defaults.named,
         }
 
-    def __init__(
-        self,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        store: KnowledgeStore,
-        model: Optional[TopicModel] = None,
-    ) -> None:
-        self._config = config
-        self._model_storage = model_storage
-        self._resource = resource
-        self._store = store
-        self._model = model
+    def __init__(self, config: Dict[Text, Any], *args: Any, **kwargs: Any) -> None:
+        super().__init__(config, *args, **kwargs)
         self._thresholds = DecisionThresholds(
             answer=config["answer_threshold"], margin=config["ambiguity_margin"], named=config["named_threshold"]
         )
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "TopicClassifier":
-        return cls(config, model_storage, resource, default_store())
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "TopicClassifier":
-        with model_storage.read_from(resource) as directory:
-            model = TopicModel.load(directory)
-        return cls(config, model_storage, resource, default_store(), model)
 
     def train(self, training_data: TrainingData) -> Resource:
         examples = topic_examples(training_data)
         if not examples:
             raise InvalidConfigException("data/nlu : aucun exemple « ask » ne donne ses sujets (metadata.topics)")
         texts = [question_text(example.get(TEXT), mentions(self._store, example.get(TEXT))) for example in examples]
-        self._model = TopicModel.fit(texts, [example_topics(example) for example in examples], c=self._config["c"])
-        with self._model_storage.write_to(self._resource) as directory:
-            self._model.save(directory)
-        return self._resource
+        return self._fit_and_save(texts, [example_topics(example) for example in examples])
 
     @staticmethod
     def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
