@@ -5,26 +5,17 @@ page at a time with a button for the next page; words typed with the request ("l
 de la paie") search the sheets' names, aliases and families.
 """
 import math
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import List, Optional, Sequence
 
-from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-# ranking ranks with this module's page size and is reached from its listing: imported for run time.
-from actions import outcomes, ranking, rendering
+from actions import outcomes, rendering
 from actions.knowledge_base import STORE
-from actions.languages import say_language_note
-from actions.names import (
-    ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_LIST_JOBS, SLOT_LISTED_JOBS, SLOT_TOPICS,
-)
+from actions.names import PAGE_SIZE, SLOT_LISTED_JOBS, SLOT_TOPICS
 from actions.payloads import family_payload, job_buttons
-from actions.questions import read_question
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic
-
-# Jobs shown, and buttons offered, at once: more would not fit a phone's screen.
-PAGE_SIZE = 8
 
 
 def family_of(sheet: JobSheet) -> str:
@@ -121,24 +112,3 @@ def ask_which_job(
         SlotSet(SLOT_LISTED_JOBS, [sheet.id for sheet in shown]),
         SlotSet(SLOT_TOPICS, [topic.value for topic in topics] or None),
     ]
-
-
-class ActionListJobs(Action):
-    def name(self) -> Text:
-        return ACTION_LIST_JOBS
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
-    ) -> List[EventType]:
-        say_language_note(dispatcher, tracker)
-        family = next(tracker.get_latest_entity_values(ENTITY_FAMILY), None)
-        if isinstance(family, str) and family:
-            page = str(next(tracker.get_latest_entity_values(ENTITY_PAGE), "1"))
-            return list_family(dispatcher, family, int(page) if page.isdigit() and len(page) < 4 else 1)
-        question = read_question(tracker)
-        if question.ranking:
-            # "quels métiers paient le mieux ?"
-            return ranking.rank_jobs(dispatcher, tracker, question)
-        typed = tracker.latest_message.get("text") or ""
-        # A button's payload ("/list_jobs") searches nothing.
-        return list_jobs(dispatcher, "" if typed.startswith("/") else typed)

@@ -9,7 +9,7 @@ from actions import rendering
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import ACTION_DEFINE_TERM, ENTITY_TOPIC
-from actions.questions import by_id, read_question, unique
+from actions.reading import by_id, read_question, unique
 from knowledge.schema import GlossaryEntry
 
 

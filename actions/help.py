@@ -7,10 +7,9 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.browsing import PAGE_SIZE
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
-from actions.names import ACTION_SHOW_HELP
+from actions.names import ACTION_SHOW_HELP, PAGE_SIZE
 from actions.payloads import ask_payload
 from knowledge.topics import Topic
 

@@ -14,6 +14,8 @@ SLOT_TOPICS = "topics"
 SLOT_OFFERED_JOBS = "offered_jobs"
 SLOT_LISTED_JOBS = "listed_jobs"
 SLOT_ANSWERED_JOBS = "answered_jobs"
+# The details (knowledge/details.yml ids) of the last question, with its topics in ``topics``.
+SLOT_DETAILS = "details"
 SLOT_RATING = "rating"
 SLOT_OUTCOME = "outcome"
 
@@ -40,6 +42,25 @@ INTENT_FEEDBACK_NOT_USEFUL = "feedback_not_useful"
 PARSE_TOPICS = "topics"
 PARSE_TOPIC_CANDIDATES = "topic_candidates"
 PARSE_TOPIC_RANKING = "topic_ranking"
+# Set by bot/nlu/topic_classifier.py: where in the message each topic is asked, in order
+# ([{"topic": …, "start": …, "end": …}]; a topic asked in two parts appears twice).
+PARSE_TOPIC_ASKS = "topic_asks"
+# Set by bot/nlu/detail_classifier.py: what a typed question asks, in order, each a topic and
+# (when the question asks one precise thing of it) a detail, with the other readings almost as
+# likely ("*": the whole topic): [{"topic": …, "detail": … or None, "alternatives": […]}]; and
+# the details whose words the question holds ("et par an ?").
+PARSE_ASKS = "asks"
+PARSE_MENTIONED_DETAILS = "mentioned_details"
+WHOLE_TOPIC = "*"
+# Set by bot/nlu/question_form.py: a closed question a quoted item may answer "oui" to; the
+# ranking a question asks ("le mieux payé"); whether it points back at the jobs of the last
+# answer ("lequel des deux ?"), or at the job other than the one in focus ("et l'autre ?").
+PARSE_YES_NO = "yes_no"
+# A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
+PARSE_ELLIPSIS = "ellipsis"
+PARSE_RANKING = "ranking"
+PARSE_POINTS_BACK = "points_back"
+PARSE_THE_OTHER_JOB = "the_other_job"
 # Set by bot/nlu/language_detector.py: the language a message is written in.
 PARSE_LANGUAGE = "language"
 FRENCH = "fr"
@@ -61,6 +82,9 @@ RESPONSE_MESSAGE_TOO_LONG = "utter_message_too_long"
 RESPONSE_ACTION_FAILED = "utter_action_failed"
 RESPONSE_OUT_OF_SCOPE = "utter_out_of_scope"
 RESPONSE_COMMENT_THANKS = "utter_thank_for_comment"
+
+# Jobs shown, and buttons offered, at once: more would not fit a phone's screen.
+PAGE_SIZE = 8
 
 # Longer messages are not read (bot/nlu/message_length_guard.py): a question is a few dozen
 # characters, and the pipeline's time grows with the length (15 s for 100 000 characters).

@@ -6,14 +6,14 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import rendering
-from actions.answering import answer_topics
 from actions.knowledge_base import STORE
 from actions.names import ACTION_ACCEPT_OFFER, ACTION_DECLINE_OFFER, SLOT_OFFERED_JOBS
-from actions.questions import last_topics
+from actions.reading import read_question
+from actions.routing import answer_offered
 
 
 class ActionAcceptOffer(Action):
-    """"Oui": answer the pending topic from the one sheet that was offered."""
+    """"Oui": the last question, answered from the one sheet that was offered."""
 
     def name(self) -> Text:
         return ACTION_ACCEPT_OFFER
@@ -23,11 +23,11 @@ class ActionAcceptOffer(Action):
     ) -> List[EventType]:
         offered = [STORE.get(job_id) for job_id in tracker.get_slot(SLOT_OFFERED_JOBS) or []]
         offered = [sheet for sheet in offered if sheet is not None]
-        topics = last_topics(tracker)
-        if len(offered) != 1 or not topics:
+        question = read_question(tracker)
+        if len(offered) != 1 or not question.last_asks:
             dispatcher.utter_message(text=rendering.NOTHING_PENDING)
             return [SlotSet(SLOT_OFFERED_JOBS, None)]
-        return answer_topics(dispatcher, offered[0], topics, tracker.get_latest_input_channel())
+        return answer_offered(dispatcher, question, offered[0], tracker.get_latest_input_channel())
 
 
 class ActionDeclineOffer(Action):

@@ -3,48 +3,43 @@ le plus ?"): among the jobs named, or those just compared, or every job; the she
 figure always named."""
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional
 
-from rasa_sdk import Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import browsing, feedback, outcomes, rendering
+from actions import feedback, outcomes, rendering
 from actions.knowledge_base import STORE
-from actions.names import SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS
-from actions.questions import Question, by_id, unique
+from actions.names import PAGE_SIZE, SLOT_ANSWERED_JOBS, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_TOPICS
+from actions.reading import Question, by_id, unique
 from knowledge.rankings import MEASURE_TOPIC, rank
 from knowledge.schema import JobSheet
 
-def _sheets(ids: Optional[Sequence[str]]) -> List[JobSheet]:
-    return [sheet for sheet in (STORE.get(job_id) for job_id in ids or []) if sheet is not None]
 
-
-def ranked_jobs(question: Question, tracker: Tracker) -> Optional[List[JobSheet]]:
+def ranked_jobs(question: Question) -> Optional[List[JobSheet]]:
     """The jobs to rank: those named (two or more); one named with the job in focus, or none
     named with the jobs last answered, when the question points back at them ("lequel des
     deux ?"); else every job (``None``)."""
     if len(question.jobs) > 1:
         return question.jobs
-    points_back = STORE.points_back(tracker.latest_message.get("text"))
-    if points_back and question.jobs:
-        in_focus = _sheets([tracker.get_slot(SLOT_JOB)])
+    if question.points_back and question.jobs:
+        in_focus = [question.in_focus] if question.in_focus else []
         chosen = unique([*in_focus, *question.jobs], key=by_id)
         return chosen if len(chosen) > 1 else None
-    answered = _sheets(tracker.get_slot(SLOT_ANSWERED_JOBS))
-    return answered if points_back and len(answered) > 1 else None
+    answered = question.answered
+    return answered if question.points_back and len(answered) > 1 else None
 
 
-def rank_jobs(dispatcher: CollectingDispatcher, tracker: Tracker, question: Question) -> List[EventType]:
+def rank_jobs(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
     ranking = STORE.ranking(question.ranking)
-    chosen = ranked_jobs(question, tracker)
+    chosen = ranked_jobs(question)
     sheets = chosen or list(STORE.jobs)
     scope = (rendering.named_jobs_scope if chosen else rendering.every_job_scope)(len(sheets))
     ranked = [rank(sheets, measure, ranking.order) for measure in ranking.measures]
-    shown = browsing.PAGE_SIZE
+    shown = PAGE_SIZE
     quoted = unique([entry.sheet for measure in ranked for entry in measure.placed[:shown]], key=by_id)
     dispatcher.utter_message(text=rendering.ranking(scope, ranking.order, ranked, quoted, shown))
-    feedback.offer_rating(dispatcher, tracker.get_latest_input_channel())
+    feedback.offer_rating(dispatcher, channel)
     topics = unique([MEASURE_TOPIC[measure] for measure in ranking.measures])
     missing = unique([(sheet, MEASURE_TOPIC[measure.measure]) for measure in ranked for sheet, _ in measure.lacking],
                      key=lambda pair: (pair[0].id, pair[1]))

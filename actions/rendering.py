@@ -12,6 +12,8 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 from actions.french import bullets, euros, number, percent, thousand_euros, typeset
 from knowledge.rankings import Measure, Order, Placed, RankedMeasure, Reading
 from knowledge.schema import Figure, GlossaryEntry, ItemList, JobSheet, PercentFigure
+from knowledge import items
+from knowledge.items import SheetItem, topic_items
 from knowledge.topics import Topic, sheet_holds
 
 # (heading, the topic with its article: "ne donne aucune information sur <…>")
@@ -238,25 +240,54 @@ RENDERERS: Dict[Topic, Callable[[JobSheet], str]] = {
 }
 
 
-# The facts of each topic one by one, as a precise answer quotes them; a topic absent
-# here is one whole (the presentation, the ROME code, the sector, a link).
-ITEMS: Dict[Topic, Callable[[JobSheet], List[str]]] = {
-    Topic.ACTIVITIES: lambda sheet: list(sheet.activities.items),
-    Topic.JOB_TITLES: lambda sheet: list(sheet.job_titles.items),
-    Topic.ENVIRONMENT: lambda sheet: [*sheet.environment.setting, *sheet.environment.pressures],
-    Topic.TRAINING: lambda sheet: [
-        *([f"Niveau d'étude : {sheet.training.study_level}"] if sheet.training.study_level else []),
-        *_training_paths(sheet),
-    ],
-    Topic.SKILLS: lambda sheet: [item for group in sheet.skills for item in group.items],
-    Topic.SALARY: lambda sheet: [*_salary_lines(sheet), *_salary_rows(sheet)],
-    Topic.LABOUR_MARKET: _labour_market_lines,
-    Topic.AGE_DISTRIBUTION: _age_lines,
-    Topic.PROS: lambda sheet: list(sheet.pros),
-    Topic.CONS: lambda sheet: list(sheet.cons),
-    Topic.MOBILITY: lambda sheet: list(sheet.mobility.items),
-    Topic.TRENDS: lambda sheet: [*sheet.trends.points, *sheet.trends.ongoing_changes],
+def _training_path(sheet: JobSheet, title: str) -> str:
+    return next(text for path, text in zip(sheet.training.paths, _training_paths(sheet)) if path.title == title)
+
+
+def _salary_row(sheet: JobSheet, label: str) -> str:
+    return next(text for row, text in zip(sheet.salary.table, _salary_rows(sheet)) if row.label == label)
+
+
+# Each single field of a topic as one fact says it (knowledge/items.py names them).
+_FIELD_TEXTS: Dict[str, Callable[[JobSheet], str]] = {
+    items.DESCRIPTION: _description,
+    items.SECTOR: lambda sheet: f"Secteur d'activité : {sheet.sector}",
+    items.FAMILY: lambda sheet: f"Famille de métiers : {sheet.family}",
+    items.ROME_CODE: _rome_code,
+    items.STUDY_LEVEL: lambda sheet: f"Niveau d'étude : {sheet.training.study_level}",
+    items.DIGITAL_SKILLS: _digital_skills,
+    items.STARTING_MONTHLY_GROSS: lambda sheet: _salary_lines(sheet)[0],
+    items.ANNUAL_RANGE: lambda sheet: next(line for line in _salary_lines(sheet) if line.startswith("En début")),
+    items.EXPERIENCED_MAX: lambda sheet: next(line for line in _salary_lines(sheet) if line.startswith("Avec l'exp")),
+    items.CDI_SHARE: lambda sheet: f"Part de CDI : {_share(sheet.labour_market.cdi_share)}",
+    items.MEN_SHARE: lambda sheet: f"Part d'hommes : {_share(sheet.labour_market.men_share)}",
+    items.WOMEN_SHARE: lambda sheet: _women_share(sheet.labour_market.men_share),
+    items.JOB_SEEKERS: lambda sheet: f"Demandeurs d'emploi : {_figure(sheet.labour_market.job_seekers)}",
+    items.JOB_OFFERS: lambda sheet: f"Offres d'emploi : {_figure(sheet.labour_market.job_offers)}",
+    items.HIRING_VOLUME: lambda sheet: f"Volume d'embauche (emplois par an) : {_figure(sheet.labour_market.hiring_volume)}",
 }
+
+
+def item_text(sheet: JobSheet, item: SheetItem) -> str:
+    """One fact of a sheet as a reply quotes it: a list item as the sheet prints it, a field or a
+    table row with its label ("Salaire brut médian : 1 919 € brut mensuel, 23 k€ brut annuel")."""
+    if item.key in _FIELD_TEXTS and item.group is None:
+        return _FIELD_TEXTS[item.key](sheet)
+    if item.topic is Topic.SALARY and item.group == "table":
+        return _salary_row(sheet, item.key)
+    if item.topic is Topic.TRAINING and item.group == "paths":
+        return _training_path(sheet, item.key)
+    if item.topic is Topic.AGE_DISTRIBUTION:
+        band = next(band for band in sheet.age_distribution if band.label == item.key)
+        return f"{band.label} : {percent(band.percent)}"
+    if item.group == "employers":
+        return f"Employeur cité : {item.key}"
+    return item.key
+
+
+def topic_item_texts(sheet: JobSheet, topic: Topic) -> List[str]:
+    """The facts of ``topic`` one by one, as a precise answer quotes them."""
+    return [item_text(sheet, item) for item in topic_items(sheet, topic)]
 
 
 def _origin_and_address(sheet: JobSheet) -> str:
@@ -548,12 +579,15 @@ MEASURE_NAMES: Dict[Measure, Tuple[str, Callable[[int], str]]] = {
 ORDER_NAMES = {Order.HIGHEST: "du plus élevé au plus bas", Order.LOWEST: "du plus bas au plus élevé"}
 # Said of the women's share, which a sheet gives as its men's share.
 FROM_MEN_SHARE = "d'après la part d'hommes de la fiche"
+# Said of a level of study read from the training paths a sheet lists.
+FROM_TRAINING_PATHS = "le plus bas des niveaux de ses formations d'accès"
 
 
 def _placed_value(measure: Measure, reading: Reading) -> str:
     value = MEASURE_NAMES[measure][1](reading.value)
     notes = [note for note in (reading.origin and f"chiffre {reading.origin}",
-                               measure is Measure.WOMEN_SHARE and FROM_MEN_SHARE) if note]
+                               measure is Measure.WOMEN_SHARE and FROM_MEN_SHARE,
+                               reading.from_training_paths and FROM_TRAINING_PATHS) if note]
     return f"{value} ({', '.join(notes)})" if notes else value
 
 
@@ -617,3 +651,29 @@ def every_job_scope(total: int) -> str:
 
 def named_jobs_scope(total: int) -> str:
     return f"les {number(total)} métiers cités"
+
+
+def detail_answer(sheet: JobSheet, quoted: Sequence[str], yes: bool) -> str:
+    """The items of a sheet that answer a detail, quoted first, then the source: "Oui" first when
+    they answer a closed question that way."""
+    if len(quoted) == 1:
+        said = f"cite « {quoted[0]} »." if yes else f"indique : « {quoted[0]} »."
+        first = f"La fiche « {sheet.name} » {said}"
+    else:
+        first = f"La fiche « {sheet.name} » {'cite' if yes else 'indique'} :\n{bullets(quoted)}"
+    if yes:
+        first = "Oui : l" + first[1:]
+    return typeset(f"{first}\n{source_line(sheet)}")
+
+
+def detail_missing(sheet: JobSheet, detail_name: str) -> str:
+    return typeset(f"La fiche « {sheet.name} » ne dit rien sur {detail_name}.")
+
+
+def detail_missing_everywhere(detail_name: str) -> str:
+    return typeset(f"Mes fiches ne disent rien sur {detail_name}.")
+
+
+def topic_pointer(sheet: JobSheet, topic: Topic) -> str:
+    """After a detail a sheet lacks: what it says of the detail's topic is a button away."""
+    return typeset(f"Voulez-vous ce qu'elle dit {_of(topic)} ?")

@@ -14,7 +14,9 @@ import yaml
 from pydantic import ValidationError
 
 from knowledge.rankings import RankingVocabulary
-from knowledge.schema import Glossary, GlossaryEntry, JobSheet, TopicVocabulary
+from knowledge.schema import (
+    Detail, DetailCatalogue, Glossary, GlossaryEntry, JobNameVocabulary, JobSheet, TopicVocabulary,
+)
 from knowledge.topics import Topic
 
 KNOWLEDGE_DIR = Path(__file__).resolve().parent
@@ -22,6 +24,8 @@ DEFAULT_JOBS_DIR = KNOWLEDGE_DIR / "jobs"
 TOPICS_FILE = KNOWLEDGE_DIR / "topics.yml"
 GLOSSARY_FILE = KNOWLEDGE_DIR / "glossary.yml"
 RANKINGS_FILE = KNOWLEDGE_DIR / "rankings.yml"
+DETAILS_FILE = KNOWLEDGE_DIR / "details.yml"
+NAMES_FILE = KNOWLEDGE_DIR / "names.yml"
 JOBS_DIR_ENV = "BACKOFFICE_KNOWLEDGE_DIR"
 SHEET_SUFFIX = ".yml"
 
@@ -186,3 +190,29 @@ def load_rankings(path: Path = RANKINGS_FILE) -> RankingVocabulary:
                     f"{path} : subjects.{name}.{order} : classement inconnu « {getattr(subject, order)} »"
                 )
     return vocabulary
+
+
+def load_details(path: Path = DETAILS_FILE) -> Dict[Topic, List[Detail]]:
+    """The details asked under each topic; an id is used once across every topic."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path} : (racine) : un sujet par clé, avec la liste de ses détails, est attendu")
+    catalogue = _parse(path, DetailCatalogue, data).__root__
+    known = {topic.value for topic in Topic}
+    seen: Dict[str, str] = {}
+    for key, details in catalogue.items():
+        if key not in known:
+            raise KnowledgeError(f"{path} : {key} : sujet inconnu (sujets : {', '.join(sorted(known))})")
+        for index, detail in enumerate(details):
+            if detail.id in seen:
+                raise KnowledgeError(f"{path} : {key}[{index}].id : « {detail.id} » est déjà un détail de {seen[detail.id]}")
+            seen[detail.id] = key
+    return {Topic(key): details for key, details in catalogue.items()}
+
+
+def load_job_names(path: Path = NAMES_FILE) -> JobNameVocabulary:
+    """The words that, after a one-word job name and "de", keep that job (``knowledge/names.yml``)."""
+    data = read_yaml(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path} : (racine) : same_job_after_de et the_other_job sont attendus")
+    return _parse(path, JobNameVocabulary, data)

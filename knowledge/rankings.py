@@ -90,7 +90,7 @@ def fold(text: str) -> str:
     )
 
 
-def _pattern(phrases: List[str], endings: str = "") -> "re.Pattern[str]":
+def phrase_pattern(phrases: List[str], endings: str = "") -> "re.Pattern[str]":
     """Any of ``phrases`` as whole words of a folded text (optional ``endings``: "s" for plurals)."""
     bodies = sorted((r"[\s']+".join(re.escape(word) for word in re.split(r"[\s']+", fold(phrase).strip()))
                      for phrase in phrases), key=len, reverse=True)
@@ -108,13 +108,13 @@ class RankingFinder:
     """Reads a ranking asked by a comparing word and a subject word, the nearest pair."""
 
     def __init__(self, vocabulary: RankingVocabulary) -> None:
-        self._cues = [(order, _pattern(words)) for order, words in
+        self._cues = [(order, phrase_pattern(words)) for order, words in
                       ((Order.HIGHEST, vocabulary.cues.highest), (Order.LOWEST, vocabulary.cues.lowest))]
-        self._subjects = [(subject, _pattern(subject.words, "(?:s|x|es)?"),
-                           _pattern([*vocabulary.reversing, *subject.reversing], "(?:s|es|e)?"))
+        self._subjects = [(subject, phrase_pattern(subject.words, "(?:s|x|es)?"),
+                           phrase_pattern([*vocabulary.reversing, *subject.reversing], "(?:s|es|e)?"))
                           for subject in vocabulary.subjects.values()]
-        self._asking_which = _pattern(vocabulary.asking_which)
-        self._pointing_back = _pattern(vocabulary.pointing_back)
+        self._asking_which = phrase_pattern(vocabulary.asking_which)
+        self._pointing_back = phrase_pattern(vocabulary.pointing_back)
 
     def asks_which(self, text: str) -> bool:
         return bool(self._asking_which.search(fold(text)))
@@ -145,11 +145,13 @@ class RankingFinder:
 @dataclass(frozen=True)
 class Reading:
     """A sheet's figure for a measure: ``value`` to rank by, or ``None`` (``not_available``: the
-    sheet prints "NA"; else it says nothing of it), and where the figure comes from."""
+    sheet prints "NA"; else it says nothing of it), and where the figure comes from;
+    ``from_training_paths``: a level of study read from the sheet's list of training paths."""
 
     value: Optional[int]
     origin: Optional[str] = None
     not_available: bool = False
+    from_training_paths: bool = False
 
 
 NOTHING = Reading(None)
@@ -170,9 +172,16 @@ def _share(share: Optional[PercentFigure], of_women: bool = False) -> Reading:
 
 
 def _study_years(sheet: JobSheet) -> Reading:
-    level = sheet.training.study_level if sheet.training else None
-    found = _BAC_PLUS.search(level or "")
-    return Reading(int(found.group(1) or 0)) if found else NOTHING
+    """The sheet's level of study; without one, the lowest its training paths start with ("Bac+1
+    avec une formation en alternance…", "Bac+2 BTS Banque…": Bac+1), said as read from them."""
+    if not sheet.training:
+        return NOTHING
+    found = _BAC_PLUS.search(sheet.training.study_level or "")
+    if found:
+        return Reading(int(found.group(1) or 0))
+    levels = [_BAC_PLUS.match(path.title) for path in sheet.training.paths]
+    years = [int(level.group(1) or 0) for level in levels if level]
+    return Reading(min(years), from_training_paths=True) if years else NOTHING
 
 
 _READERS: Dict[Measure, Callable[[JobSheet], Reading]] = {

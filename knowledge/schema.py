@@ -135,6 +135,19 @@ class Link(Record):
         return url
 
 
+DetailId = constr(strict=True, regex=JOB_ID_PATTERN)
+
+
+class DetailAnswer(Record):
+    """The items of a sheet that answer one detail of ``knowledge/details.yml``, by key
+    (``knowledge/items.py``); ``affirms``: they answer "oui" to the detail asked as a yes/no
+    question ("faut-il parler anglais ?" → « Maîtriser l'anglais »). (Not ``yes``: YAML 1.1
+    reads that key as the boolean true.)"""
+
+    items: List[Text] = Field(..., min_items=1)
+    affirms: bool = False
+
+
 class JobSheet(Record):
     id: constr(strict=True, regex=JOB_ID_PATTERN)
     name: Text
@@ -160,6 +173,13 @@ class JobSheet(Record):
     cons: List[Text] = Field(default_factory=list)
     mobility: Optional[ItemList] = None
     trends: Optional[Trends] = None
+    # The details of knowledge/details.yml this sheet answers, each with its items; every other
+    # detail of the catalogue is one the sheet says nothing about. A sheet without this section
+    # was not reviewed against the catalogue: its items are searched by the detail's words.
+    details: Optional[Dict[DetailId, DetailAnswer]] = None
+    # Details whose words the sheet uses without answering them, each with why (a test checks
+    # that every other detail the sheet does not answer has none of its words in the sheet).
+    details_not_answered: Dict[DetailId, Text] = Field(default_factory=dict)
 
 
 class GlossaryEntry(Record):
@@ -177,7 +197,31 @@ class Glossary(Record):
     __root__: List[GlossaryEntry] = Field(..., min_items=1)
 
 
+class Detail(Record):
+    """One precise thing people ask under a topic ("le salaire médian", "les horaires"):
+    ``name`` completes « La fiche ne dit rien sur … »; ``words`` say it in a question."""
+
+    id: DetailId
+    name: Text
+    words: List[Text] = Field(..., min_items=1)
+
+
+class DetailCatalogue(Record):
+    """Topic id → its details (``knowledge/details.yml``)."""
+
+    __root__: Dict[constr(strict=True, regex=JOB_ID_PATTERN), List[Detail]]
+
+
 class TopicVocabulary(Record):
     """Topic id → the words users ask it with (``knowledge/topics.yml``)."""
 
     __root__: Dict[constr(strict=True, regex=JOB_ID_PATTERN), List[Text]]
+
+
+class JobNameVocabulary(Record):
+    """``knowledge/names.yml``: after a one-word job name and "de", the words that keep that
+    job ("gestionnaire de BO"), any other naming another job ("gestionnaire de paie"); and the
+    words that mean the job other than the one in focus ("et l'autre ?")."""
+
+    same_job_after_de: List[Text] = Field(..., min_items=1)
+    the_other_job: List[Text] = Field(..., min_items=1)

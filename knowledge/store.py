@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -10,43 +9,15 @@ from typing import Dict, FrozenSet, Iterable, List, Optional, Sequence, Tuple
 
 from rapidfuzz import fuzz, process
 
+from knowledge.details import DetailCatalogue
 from knowledge.loader import (
-    KnowledgeError, jobs_dir, load_glossary, load_job_sheets, load_rankings, load_topic_vocabulary,
+    KnowledgeError, jobs_dir, load_details, load_glossary, load_job_names, load_job_sheets, load_rankings,
+    load_topic_vocabulary,
 )
-from knowledge.rankings import Ranking, RankingFinder, RankingVocabulary
-from knowledge.schema import GlossaryEntry, JobSheet
+from knowledge.rankings import Ranking, RankingFinder, RankingVocabulary, fold, phrase_pattern
+from knowledge.schema import Detail, GlossaryEntry, JobNameVocabulary, JobSheet
+from knowledge.text import LINKING_WORDS, normalize, strip_accents
 from knowledge.topics import Topic, sheet_holds
-
-
-def strip_accents(text: str) -> str:
-    """"Opératrice" → "Operatrice"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return unicodedata.normalize("NFC", "".join(char for char in decomposed if not unicodedata.combining(char)))
-
-
-def normalize(text: str) -> str:
-    """Lower-case, accent-free, punctuation-free form used to compare job names.
-
-    "Opératrice de BACK-office" and "operatrice backoffice" both give
-    "operatrice back office"; plurals are folded ("traitements" = "traitement").
-    """
-    text = strip_accents(text).lower()
-    text = re.sub(r"[^a-z0-9]+", " ", text)
-    text = re.sub(r"\bbackoffice\b", "back office", text)
-    words = (_singular(word) for word in text.split() if word not in _LINKING_WORDS)
-    return " ".join(words)
-
-
-# Dropped when comparing names: "opérateur de back-office" = "opérateur back-office";
-# "ce métier" is not "code métier".
-_LINKING_WORDS = frozenset({
-    "a", "au", "aux", "ce", "ces", "cet", "cette", "d", "de", "des", "du", "en", "et", "l", "la",
-    "le", "les", "ou", "sa", "ses", "son", "un", "une",
-})
-
-
-def _singular(word: str) -> str:
-    return word[:-1] if len(word) > 3 and word.endswith("s") else word
 
 
 # A window of words at least this close (rapidfuzz ratio, 0–100) to a known phrase
@@ -71,6 +42,11 @@ JOB, TOPIC, TERM = "job", "topic", "term"
 MENTION_KINDS = (JOB, TOPIC, TERM)
 # Found apart, in a pass of its own: a ranking's words ("le mieux payé") hold topic words.
 RANKING = "ranking"
+# A one-word job name made another job by its complement ("gestionnaire de paie"): found
+# with the jobs, its ``id`` the words typed.
+OTHER_JOB = "other_job"
+# "gestionnaire de paie", "opérateur d'exploitation": the complement after a one-word name.
+_COMPLEMENT = re.compile(r"\s+(?:de|d'|d’|du|des)\s*(\w[\w-]*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,6 +89,8 @@ class KnowledgeStore:
         topic_words: Dict[Topic, List[str]],
         glossary: Iterable[GlossaryEntry],
         ranking_vocabulary: RankingVocabulary,
+        details: Dict[Topic, List[Detail]],
+        names: JobNameVocabulary,
     ) -> None:
         self._sheets: Dict[str, JobSheet] = {}
         self._aliases: Dict[str, str] = {}
@@ -164,6 +142,12 @@ class KnowledgeStore:
             ),
         }
         self._rankings = dict(rankings)
+        self.details = DetailCatalogue(details)
+        self.details.check(self._sheets.values())
+        # One-word job names ("gestionnaire"), and the words after "de" that keep their job.
+        self._head_words = frozenset(key for key in self._aliases if " " not in key)
+        self._same_job_after_de = frozenset(normalize(word) for word in names.same_job_after_de)
+        self._the_other_job = phrase_pattern(names.the_other_job)
         self._ranking_finder = RankingFinder(ranking_vocabulary)
         self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
         # The longest window (in words as typed) each kind is looked up in, approximately and
@@ -182,8 +166,10 @@ class KnowledgeStore:
 
     @classmethod
     def from_directory(cls, directory: Path) -> "KnowledgeStore":
-        """The sheets of ``directory`` with the topic words and glossary of ``knowledge/``."""
-        return cls(load_job_sheets(directory), load_topic_vocabulary(), load_glossary(), load_rankings())
+        """The sheets of ``directory`` with the topic words, glossary, rankings and details of
+        ``knowledge/``."""
+        return cls(load_job_sheets(directory), load_topic_vocabulary(), load_glossary(), load_rankings(), load_details(),
+                   load_job_names())
 
     @property
     def jobs(self) -> Tuple[JobSheet, ...]:
@@ -216,7 +202,8 @@ class KnowledgeStore:
         if not text:
             return None
         text = text[:MAX_SCANNED_CHARS]
-        if len(self.find_mentions(text, kinds=(JOB,))) == 1 and not self._ranking_finder.asks_which(text):
+        named = [mention for mention in self.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
+        if len(named) == 1 and not self._ranking_finder.asks_which(text):
             return None
         # A comparing word with what it compares first: it reads "les embauches les plus rares"
         # the right way round; then the set words, which tolerate typos ("le mieu paye").
@@ -225,6 +212,10 @@ class KnowledgeStore:
             return Mention(RANKING, found.ranking, found.start, found.end, 100.0)
         said = self.find_mentions(text, kinds=(RANKING,))
         return said[0] if said else None
+
+    def points_at_the_other_job(self, text: Optional[str]) -> bool:
+        """Whether a message means the job other than the one in focus ("et l'autre ?")."""
+        return bool(text) and bool(self._the_other_job.search(fold(text[:MAX_SCANNED_CHARS])))
 
     def points_back(self, text: Optional[str]) -> bool:
         """Whether a question points back at the jobs of the conversation ("lequel des deux ?")."""
@@ -301,7 +292,7 @@ class KnowledgeStore:
 
     def find_job(self, text: Optional[str]) -> Optional[JobMention]:
         """The job a message names first, tolerating typos ("gestionaire", "bak office")."""
-        jobs = self.find_mentions(text, kinds=(JOB,))
+        jobs = [mention for mention in self.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
         if not jobs:
             return None
         return JobMention(self._sheets[jobs[0].id], jobs[0].start, jobs[0].end, jobs[0].score)
@@ -329,7 +320,7 @@ class KnowledgeStore:
         for size in range(1, max(self._windows[kind][1] for kind in kinds) + 1):
             looked_up = [kind for kind in kinds if size <= self._windows[kind][1]]
             for first in range(len(words) - size + 1):
-                if folded[first] in _LINKING_WORDS or folded[first + size - 1] in _LINKING_WORDS:
+                if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
                     continue
                 start, end = words[first].start(), words[first + size - 1].end()
                 window = normalize(text[start:end])
@@ -340,6 +331,8 @@ class KnowledgeStore:
                     if found:
                         phrase, score = found
                         mention = Mention(kind, self._phrases[kind][phrase], start, end, score)
+                        if kind == JOB and window in self._head_words:
+                            mention = self._other_job(text, mention)
                         worth = score + WORD_BONUS * (len(window.split()) - 1)
                         candidates.append((kind != JOB, -worth, -size, (*MENTION_KINDS, RANKING).index(kind), mention))
         chosen: List[Mention] = []
@@ -347,6 +340,14 @@ class KnowledgeStore:
             if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
                 chosen.append(mention)
         return sorted(chosen, key=lambda mention: mention.start)
+
+    def _other_job(self, text: str, mention: Mention) -> Mention:
+        """``mention`` of a one-word job name, or the other job its complement makes of it
+        ("gestionnaire de paie")."""
+        complement = _COMPLEMENT.match(text, mention.end)
+        if complement is None or normalize(complement.group(1)) in self._same_job_after_de:
+            return mention
+        return Mention(OTHER_JOB, text[mention.start:complement.end()], mention.start, complement.end(), mention.score)
 
     def _match(self, kind: str, window: str, fuzzy: bool) -> Optional[Tuple[str, float]]:
         if window in self._phrases[kind]:

@@ -9,7 +9,8 @@ from rasa_sdk.executor import ActionExecutor
 
 from actions import names
 from knowledge.loader import load_topic_vocabulary
-from knowledge.store import default_store, normalize
+from knowledge.store import default_store
+from knowledge.text import normalize
 from knowledge.topics import Topic
 from tests.expected import says_obvious_word
 

@@ -1,5 +1,6 @@
 """A Rasa NLU component that finds the jobs, topics and glossary terms a message
-names, tolerating missing accents, plurals and typos ("gestionaire", "formtion").
+names, tolerating missing accents, plurals and typos ("gestionaire", "formtion"), and the
+jobs a one-word name's complement makes another ("gestionnaire de paie": ``other_job``).
 
 The phrases come from ``knowledge/`` through the store, never from a list here;
 each entity's value is the id the actions use (``gestionnaire_back_office``,
@@ -17,9 +18,9 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.names import ENTITY_JOB, ENTITY_TERM, ENTITY_TOPIC
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_TERM, ENTITY_TOPIC
 from bot.server import action_failures, rasa_speedups
-from knowledge.store import JOB, TERM, TOPIC, KnowledgeStore, default_store
+from knowledge.store import JOB, OTHER_JOB, TERM, TOPIC, KnowledgeStore, default_store
 
 # `rasa run` and `rasa shell` import this module with the model (config.yml): the moment to
 # install the server speed-up that docs/PERFORMANCE.md measures, and the apology sent when
@@ -27,7 +28,8 @@ from knowledge.store import JOB, TERM, TOPIC, KnowledgeStore, default_store
 rasa_speedups.install()
 action_failures.install()
 
-ENTITY_OF_KIND = {JOB: ENTITY_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM}
+# A one-word job name made another job ("gestionnaire de paie") is a job the bot lacks.
+ENTITY_OF_KIND = {JOB: ENTITY_JOB, OTHER_JOB: ENTITY_OTHER_JOB, TOPIC: ENTITY_TOPIC, TERM: ENTITY_TERM}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)

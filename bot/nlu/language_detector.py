@@ -26,7 +26,8 @@ from actions.names import (
 )
 from bot.nlu.unknown_words_fallback import send_to_fallback
 from bot.nlu.vocabulary_component import VocabularyComponent
-from knowledge.store import default_store, normalize
+from knowledge.store import default_store
+from knowledge.text import normalize
 
 # The languages told apart: French and those a user of a French site may write in.
 LANGUAGES = (FRENCH, "en", "es", "de", "it", "pt", "nl", "ar", "tr", "pl", "ro", "ru", "zh")

@@ -7,9 +7,14 @@ given them (the Makefile trains on ``data/nlu/`` and ``data/rules.yml``): this c
 the intent classifier (at a low weight, so that they do not drown the small intents) read
 them themselves.
 Their content is part of this component's fingerprint (its default config), so a
-change to them retrains it. It adds three keys to the parse data the actions read:
+change to them retrains it.
+
+It reads the question of a message (``bot/nlu/clauses.py``: the sentences that ask, not the
+asker's story around them), and each part of it that joins asks ("quel salaire et quelles
+études ?"). It adds four keys to the parse data the actions read:
 
 - ``topics``: the topics to answer (empty when the question is unclear);
+- ``topic_asks``: where each is asked in the message (a topic asked in two parts twice);
 - ``topic_candidates``: when it is unclear, the likeliest topics, which the bot offers;
 - ``topic_ranking``: the likeliest topics with their probability (for the record).
 
@@ -21,7 +26,7 @@ The model itself is ``bot/nlu/topic_model.py``; the thresholds come from ``confi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -32,10 +37,15 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.names import INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS
+from actions.names import (
+    INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
+)
+from bot.nlu.clauses import Span, clauses, question_focus
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
-from bot.nlu.topic_model import DEFAULT_C, DecisionThresholds, decide, mentions, question_text
+from bot.nlu.topic_model import (
+    DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, mentions, question_text,
+)
 from knowledge.store import TOPIC
 from knowledge.topics import parse_topic
 
@@ -43,6 +53,14 @@ METADATA_TOPICS = "topics"
 RANKING_LENGTH = 5
 # The topic probability from which an "out of scope" message is taken for a question.
 SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
+
+
+def focused_text(text: str) -> str:
+    """The question of a message, without the asker's story around it (``question_focus``)."""
+    start, end = question_focus(text)
+    return text[start:end]
+
+
 def example_topics(example: Message) -> List[str]:
     """The topics a training example is labelled with (its own metadata, else its block's)."""
     metadata = example.get(METADATA) or {}
@@ -98,8 +116,25 @@ class TopicClassifier(LinearModelComponent):
         examples = topic_examples(training_data)
         if not examples:
             raise InvalidConfigException("data/nlu : aucun exemple « ask » ne donne ses sujets (metadata.topics)")
-        texts = [question_text(example.get(TEXT), mentions(self._store, example.get(TEXT))) for example in examples]
+        texts = [self._question(focused_text(example.get(TEXT))) for example in examples]
         return self._fit_and_save(texts, [example_topics(example) for example in examples])
+
+    def _question(self, text: str) -> str:
+        return question_text(text, mentions(self._store, text))
+
+    def _rank(self, text: str, span: Span) -> List[TopicScore]:
+        return self._model.rank(self._question(text[span[0]:span[1]]))
+
+    def _clause_asks(self, text: str, focus: Span) -> List[Tuple[str, Span]]:
+        """The topic each part of a question asks on its own, when two parts or more do."""
+        asked = []
+        for span in clauses(text, focus):
+            ranking = self._rank(text, span)
+            runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
+            if ranking[0].confidence >= self._thresholds.clause and \
+                    ranking[0].confidence - runner_up >= self._thresholds.clause_margin:
+                asked.append((ranking[0].topic, span))
+        return asked if len(asked) > 1 else []
 
     @staticmethod
     def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
@@ -119,13 +154,21 @@ class TopicClassifier(LinearModelComponent):
             return messages
         for message in messages:
             text = message.get(TEXT) or ""
-            found = mentions(self._store, text)
-            ranking = self._model.rank(question_text(text, found))
-            decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds)
+            focus = question_focus(text)
+            found = mentions(self._store, text[focus[0]:focus[1]])
+            ranking = self._rank(text, focus)
+            clause_asks = self._clause_asks(text, focus)
+            decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds,
+                              joined=len(clauses(text, focus)) > 1)
+            if clause_asks:
+                decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
                 message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: ranking[0].confidence},
                             add_to_output=True)
+            asked = clause_asks or [(topic, focus) for topic in decision.topics]
             message.set(PARSE_TOPICS, list(decision.topics), add_to_output=True)
+            message.set(PARSE_TOPIC_ASKS, [{"topic": topic, "start": start, "end": end} for topic, (start, end) in asked],
+                        add_to_output=True)
             message.set(PARSE_TOPIC_CANDIDATES, list(decision.candidates), add_to_output=True)
             message.set(
                 PARSE_TOPIC_RANKING,

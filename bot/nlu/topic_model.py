@@ -26,7 +26,8 @@ from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from knowledge.store import JOB, TOPIC, KnowledgeStore, Mention, strip_accents
+from knowledge.store import JOB, TOPIC, KnowledgeStore, Mention
+from knowledge.text import strip_accents
 
 JOB_PLACEHOLDER = "jobname"
 KEYWORD_MARKER = "kwtopic"
@@ -58,14 +59,14 @@ def question_text(text: str, mentions: Sequence[Mention]) -> str:
     return f"{plain} {markers}".strip()
 
 
-def _word_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
+def word_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
     return CountVectorizer(
         analyzer="word", ngram_range=WORD_NGRAMS, token_pattern=r"(?u)\b\w+\b", vocabulary=vocabulary,
         lowercase=False, min_df=min_df,
     )
 
 
-def _char_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
+def char_vectorizer(vocabulary: Optional[Dict[str, int]] = None, min_df: int = 1) -> CountVectorizer:
     return CountVectorizer(
         analyzer="char_wb", ngram_range=CHAR_NGRAMS, vocabulary=vocabulary, lowercase=False, min_df=min_df,
     )
@@ -81,14 +82,14 @@ def _tfidf(counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
     return sparse.diags(1.0 / norms) @ weighted
 
 
-def _idf(counts: sparse.spmatrix) -> np.ndarray:
+def idf_of(counts: sparse.spmatrix) -> np.ndarray:
     documents = counts.shape[0]
     # The column of each stored count: how many questions hold each feature.
     frequency = np.bincount(counts.tocsr().indices, minlength=counts.shape[1])
     return np.log((1.0 + documents) / (1.0 + frequency)) + 1.0
 
 
-def _features(word_counts: sparse.spmatrix, char_counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
+def features(word_counts: sparse.spmatrix, char_counts: sparse.spmatrix, idf: np.ndarray) -> sparse.csr_matrix:
     """Words and characters weighted each on its own scale, so that the many character
     n-grams of a sentence do not drown its few words (+0.009 of first topics right in
     cross-validation, 29/11/2026)."""
@@ -109,8 +110,8 @@ class TopicModel:
     ) -> None:
         # weights: one row per topic, the features' weights then the intercept.
         self.topics = list(topics)
-        self._words = _word_vectorizer(word_vocabulary)
-        self._chars = _char_vectorizer(char_vocabulary)
+        self._words = word_vectorizer(word_vocabulary)
+        self._chars = char_vectorizer(char_vocabulary)
         self._word_vocabulary = word_vocabulary
         self._char_vocabulary = char_vocabulary
         self._idf = idf
@@ -130,11 +131,11 @@ class TopicModel:
         sample_weight = None if question_weights is None else [
             weight for weight, topics in zip(question_weights, labels) for _ in topics
         ]
-        words, chars = _word_vectorizer(min_df=min_questions), _char_vectorizer(min_df=min_questions)
+        words, chars = word_vectorizer(min_df=min_questions), char_vectorizer(min_df=min_questions)
         word_counts, char_counts = words.fit_transform(texts), chars.fit_transform(texts)
-        idf = np.concatenate([_idf(word_counts), _idf(char_counts)])
+        idf = np.concatenate([idf_of(word_counts), idf_of(char_counts)])
         classifier = LogisticRegression(C=c, max_iter=2000)
-        classifier.fit(_features(word_counts, char_counts, idf), targets, sample_weight=sample_weight)
+        classifier.fit(features(word_counts, char_counts, idf), targets, sample_weight=sample_weight)
         weights = np.hstack([classifier.coef_, classifier.intercept_[:, None]])
         if len(classifier.classes_) == 2:
             # scikit-learn keeps one row for two classes: make it the softmax's two rows.
@@ -143,8 +144,8 @@ class TopicModel:
 
     def rank(self, question: str) -> List[TopicScore]:
         """Every topic with its probability, likeliest first."""
-        features = _features(self._words.transform([question]), self._chars.transform([question]), self._idf)
-        scores = features @ self._weights[:, :-1].T + self._weights[:, -1]
+        vector = features(self._words.transform([question]), self._chars.transform([question]), self._idf)
+        scores = vector @ self._weights[:, :-1].T + self._weights[:, -1]
         scores = np.asarray(scores).ravel()
         probabilities = np.exp(scores - scores.max())
         probabilities /= probabilities.sum()
@@ -201,16 +202,26 @@ class DecisionThresholds:
     # Offered topics: those within this ratio of the likeliest, at most ``offered`` of them.
     offer_ratio: float = 0.3
     offered: int = 3
+    # A question that joins asks ("les bons et les mauvais côtés") asks its two likeliest topics
+    # when each has this probability.
+    paired: float = 0.3
+    # A part of a question that joins asks ("quel salaire et quelles études ?") asks a topic of
+    # its own from this probability, this far ahead of the next.
+    clause: float = 0.5
+    clause_margin: float = 0.2
 
 
 def decide(
-    ranking: Sequence[TopicScore], keyword_topics: Sequence[str], thresholds: DecisionThresholds
+    ranking: Sequence[TopicScore], keyword_topics: Sequence[str], thresholds: DecisionThresholds,
+    joined: bool = False,
 ) -> TopicDecision:
     """Answer the topics the question asks, or offer the likeliest when it is unclear.
 
     "salaire et formation" names two topics the model finds plausible: both are
-    answered. Otherwise the likeliest topic is answered when the model is sure enough,
-    and the close candidates are offered when it is not: never a silent default.
+    answered; so are the two likeliest of a question that joins asks when each is plausible
+    ("les bons et les mauvais côtés", ``joined``). Otherwise the likeliest topic is answered
+    when the model is sure enough, and the close candidates are offered when it is not:
+    never a silent default.
     """
     if not ranking:
         return TopicDecision((), ())
@@ -220,6 +231,8 @@ def decide(
         return TopicDecision(tuple(named), ())
     best, *rest = ranking
     runner_up = rest[0].confidence if rest else 0.0
+    if joined and runner_up >= thresholds.paired:
+        return TopicDecision((best.topic, rest[0].topic), ())
     if best.confidence >= thresholds.answer and best.confidence - runner_up >= thresholds.margin:
         return TopicDecision((best.topic,), ())
     offered = [

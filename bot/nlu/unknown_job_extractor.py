@@ -26,7 +26,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM, INTENT_OUT_OF_SCOPE
 from bot.nlu.vocabulary_component import VocabularyComponent
-from knowledge.store import default_store, normalize, strip_accents
+from knowledge.store import default_store
+from knowledge.text import normalize, strip_accents
 
 QUESTION_INTENTS = frozenset({INTENT_ASK, INTENT_INFORM})
 # Words after which French names a job: "un comptable", "devenir notaire", "métier de…".

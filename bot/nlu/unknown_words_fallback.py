@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from bot.nlu.vocabulary_component import VocabularyComponent
-from knowledge.store import strip_accents
+from knowledge.text import strip_accents
 
 def send_to_fallback(message: Message) -> None:
     """Make ``nlu_fallback`` the message's intent: the bot asks to rephrase."""

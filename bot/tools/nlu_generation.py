@@ -17,7 +17,8 @@ import sys
 from pathlib import Path
 from typing import Dict, List, Set
 
-from knowledge.store import KnowledgeStore, default_store, glossary_names, strip_accents, surface_names
+from knowledge.store import KnowledgeStore, default_store, glossary_names, surface_names
+from knowledge.text import strip_accents
 from knowledge.topics import Topic
 
 ROOT = Path(__file__).resolve().parents[2]

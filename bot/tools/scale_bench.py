@@ -34,7 +34,8 @@ from bot.tools.nlu_generation import render
 from bot.tools.synthetic_sheets import write_sheets
 from knowledge.loader import JOBS_DIR_ENV
 from knowledge.schema import JobSheet
-from knowledge.store import KnowledgeStore, strip_accents
+from knowledge.store import KnowledgeStore
+from knowledge.text import strip_accents
 
 REPORT = ROOT / "docs" / "SCALE.md"
 PLOT = ROOT / "docs" / "scale.png"

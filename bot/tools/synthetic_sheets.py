@@ -36,7 +36,8 @@ import yaml
 
 from knowledge.loader import DEFAULT_JOBS_DIR, KNOWLEDGE_DIR, SHEET_SUFFIX, load_job_sheets
 from knowledge.schema import JobSheet
-from knowledge.store import normalize, strip_accents, surface_names
+from knowledge.store import surface_names
+from knowledge.text import normalize, strip_accents
 
 DEFAULT_SEED = 1
 PUBLISHER = "Générateur de fiches synthétiques (mesure de montée en charge)"

@@ -2,11 +2,11 @@
 no-job rule, the context ("et ses inconvénients ?", "et pour le gestionnaire ?")."""
 import pytest
 
-from actions.answering import ActionAnswer
+from actions.routing import ActionAnswer
 from actions.knowledge_base import STORE
 from actions.payloads import MAX_PAYLOAD_BYTES, ask_payload
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_OUTCOME,
+    INTENT_ASK, INTENT_INFORM, PARSE_LANGUAGE, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_OFFERED_JOBS, SLOT_OUTCOME,
     SLOT_TOPICS,
 )
 from knowledge.topics import Topic, sheet_holds
@@ -37,8 +37,8 @@ def test_named_job_gets_the_sheet_facts_with_its_source(job, topic):
         assert fact in "\n".join(lines), fact
     assert lines[-1].startswith("Source : ") and SOURCES[job] in lines[-1]
     assert slots == {
-        SLOT_JOB: job, SLOT_TOPICS: [topic.value], SLOT_OFFERED_JOBS: None, SLOT_ANSWERED_JOBS: [job],
-        SLOT_OUTCOME: {"kind": "answered", "jobs": [job], "topics": [topic.value], "missing": [], "unknown_jobs": []},
+        SLOT_JOB: job, SLOT_TOPICS: [topic.value], SLOT_DETAILS: None, SLOT_OFFERED_JOBS: None,
+        SLOT_ANSWERED_JOBS: [job], SLOT_OUTCOME: {"kind": "answered", "jobs": [job], "topics": [topic.value], "missing": [], "unknown_jobs": []},
     }
 
 

@@ -5,9 +5,10 @@ import json
 
 import pytest
 
-from actions.answering import ActionAnswer
-from actions.browsing import PAGE_SIZE, ActionListJobs
-from actions.comparing import ActionCompare
+from actions.routing import ActionAnswer
+from actions.names import PAGE_SIZE
+from actions.routing import ActionListJobs
+from actions.routing import ActionCompare
 from actions.names import (
     ENTITY_JOB, INTENT_ASK, INTENT_INFORM, INTENT_LIST_JOBS, PARSE_TOPICS, SLOT_LISTED_JOBS, SLOT_OUTCOME, SLOT_TOPICS,
 )

@@ -1,7 +1,7 @@
 """Charts go with the salary and age answers on the chat page, never on text channels."""
 import pytest
 
-from actions.answering import ActionAnswer
+from actions.routing import ActionAnswer
 from actions.charts import CHARTS_URL_ENV
 from knowledge.topics import Topic
 from tests.builders import build_tracker, run_action

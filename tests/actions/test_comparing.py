@@ -1,5 +1,5 @@
 """Side-by-side comparisons, saying where a sheet has no data."""
-from actions.comparing import ActionCompare
+from actions.routing import ActionCompare
 from actions.names import SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_TOPICS
 from knowledge.topics import Topic
 from tests.builders import build_tracker, run_action, texts

@@ -2,7 +2,7 @@
 import pytest
 
 from actions import rendering
-from actions.answering import ActionAnswer
+from actions.routing import ActionAnswer
 from actions.feedback import (
     NOT_USEFUL, RATING_BUTTONS, USEFUL, ActionRateNotUseful, ActionRateUseful,
 )

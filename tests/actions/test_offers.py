@@ -1,6 +1,6 @@
 """"Oui" / "non" after the bot offered the other sheet."""
 from actions import rendering
-from actions.names import SLOT_ANSWERED_JOBS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_OUTCOME, SLOT_TOPICS
+from actions.names import SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_OUTCOME, SLOT_TOPICS
 from actions.offers import ActionAcceptOffer, ActionDeclineOffer
 from knowledge.topics import Topic
 from tests.builders import build_tracker, run_action
@@ -14,7 +14,7 @@ def test_yes_answers_the_pending_topic_from_the_offered_sheet():
     messages, slots = run_action(ActionAcceptOffer(), tracker)
     assert messages[0]["text"].startswith(OPERATEUR_NAME) and "1 766 €" in plain(messages[0]["text"])
     assert slots.pop(SLOT_OUTCOME)["kind"] == "answered"
-    assert slots == {SLOT_JOB: OPERATEUR, SLOT_TOPICS: [Topic.SALARY.value], SLOT_OFFERED_JOBS: None,
+    assert slots == {SLOT_JOB: OPERATEUR, SLOT_TOPICS: [Topic.SALARY.value], SLOT_DETAILS: None, SLOT_OFFERED_JOBS: None,
                      SLOT_ANSWERED_JOBS: [OPERATEUR]}
 
 

@@ -1,8 +1,8 @@
 """What became of each question, kept in the ``outcome`` slot for the operator's report."""
 import pytest
 
-from actions.answering import ActionAnswer
-from actions.comparing import ActionCompare
+from actions.routing import ActionAnswer
+from actions.routing import ActionCompare
 from actions.glossary import ActionDefineTerm
 from actions.names import INTENT_ASK, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_JOB, SLOT_OUTCOME
 from actions.outcomes import ANSWERED, CLARIFICATION, MISSING_FACT, UNKNOWN_JOB

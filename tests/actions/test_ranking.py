@@ -2,16 +2,18 @@
 the figure."""
 import pytest
 
-from actions.browsing import ActionListJobs
-from actions.comparing import ActionCompare
+from actions import routing
 from actions.names import SLOT_ANSWERED_JOBS, SLOT_LISTED_JOBS, SLOT_OUTCOME, SLOT_TOPICS
-from actions.answering import ActionAnswer
+from actions.routing import ActionAnswer, ActionCompare, ActionListJobs
+from bot.nlu.question_form import read_form
 from tests.builders import build_tracker, run_action, texts, use_store
 from tests.expected import GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
 
 
 def ranked(text, action=ActionCompare, intent="compare", **tracker):
-    return run_action(action(), build_tracker(intent, text=text, **tracker))
+    """The reply to ``text``, with the ranking and references the NLU pipeline reads in it."""
+    form = read_form(routing.STORE, text) if not text.startswith("/") else {}
+    return run_action(action(), build_tracker(intent, text=text, parse=form, **tracker))
 
 
 @pytest.mark.parametrize("action, intent", [(ActionCompare, "compare"), (ActionAnswer, "ask"), (ActionListJobs, "list_jobs")])

@@ -3,7 +3,9 @@ import pytest
 
 import yaml
 
-from knowledge.loader import RANKINGS_FILE, KnowledgeError, load_rankings, load_topic_vocabulary
+from knowledge.loader import (
+    RANKINGS_FILE, KnowledgeError, load_details, load_job_names, load_rankings, load_topic_vocabulary,
+)
 from knowledge.rankings import Measure, Order, rank, read
 from knowledge.schema import JobSheet
 from knowledge.store import JOB, MENTION_KINDS, TOPIC, KnowledgeStore, default_store
@@ -86,7 +88,8 @@ def test_a_subject_asking_an_unknown_ranking_is_refused(tmp_path):
 def test_a_word_given_to_two_rankings_is_refused(store, tmp_path):
     path = rankings_file_with(tmp_path, lambda data: data["rankings"]["hiring_least"]["words"].append("recrute plus"))
     with pytest.raises(KnowledgeError, match="rankings.yml : hiring_least : « recrute plus » désigne déjà « hiring_most »"):
-        KnowledgeStore(store.jobs, load_topic_vocabulary(), store.glossary, load_rankings(path))
+        KnowledgeStore(store.jobs, load_topic_vocabulary(), store.glossary, load_rankings(path), load_details(),
+                       load_job_names())
 
 
 @pytest.mark.parametrize("message, ranking", [

@@ -4,9 +4,11 @@ from pathlib import Path
 import pytest
 
 from knowledge.loader import (
-    DEFAULT_JOBS_DIR, KnowledgeError, load_glossary, load_job_sheets, load_rankings, load_topic_vocabulary,
+    DEFAULT_JOBS_DIR, KnowledgeError, load_details, load_glossary, load_job_names, load_job_sheets, load_rankings,
+    load_topic_vocabulary,
 )
-from knowledge.store import KnowledgeStore, normalize
+from knowledge.store import KnowledgeStore
+from knowledge.text import normalize
 from knowledge.topics import Topic
 from tests.expected import GESTIONNAIRE, OPERATEUR
 
@@ -69,7 +71,8 @@ def test_a_name_given_to_two_jobs_is_refused():
                 "aliases": ["opératrice"]}
     )
     with pytest.raises(KnowledgeError, match="« opératrice » désigne déjà"):
-        KnowledgeStore([*sheets, clash], load_topic_vocabulary(), load_glossary(), load_rankings())
+        KnowledgeStore([*sheets, clash], load_topic_vocabulary(), load_glossary(), load_rankings(), load_details(),
+                       load_job_names())
 
 
 @pytest.mark.parametrize(
@@ -137,7 +140,8 @@ def test_a_word_given_to_two_topics_is_refused():
     words = load_topic_vocabulary()
     words[Topic.CONS] = [*words[Topic.CONS], "salaire"]
     with pytest.raises(KnowledgeError, match="topics.yml : cons : « salaire » désigne déjà « salary »"):
-        KnowledgeStore(load_job_sheets(DEFAULT_JOBS_DIR), words, load_glossary(), load_rankings())
+        KnowledgeStore(load_job_sheets(DEFAULT_JOBS_DIR), words, load_glossary(), load_rankings(), load_details(),
+                       load_job_names())
 
 
 def test_with_the_real_sheets_every_name_means_one_sheet_at_most(store):

@@ -6,7 +6,8 @@ from bot.tools.synthetic_sheets import (
 )
 from knowledge.loader import DEFAULT_JOBS_DIR, KNOWLEDGE_DIR
 from knowledge.schema import JobSheet
-from knowledge.store import KnowledgeStore, normalize, surface_names
+from knowledge.store import KnowledgeStore, surface_names
+from knowledge.text import normalize
 from knowledge.topics import Topic, sheet_holds
 
 COUNT = 50

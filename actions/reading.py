@@ -1,0 +1,246 @@
+"""The one reader of a message: what it asks (from the NLU pipeline's entities and parse data)
+and what the conversation resolves (from the slots), in one record the router sends on.
+
+Nothing here reads the raw text for what the pipeline found: the jobs, topics, details,
+closed question, ranking and references to the conversation ("lequel des deux ?", "et
+l'autre ?") come from the parse data; only a job name's own words are read back, to tell
+the sheets a name such as "opérateur" may mean.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple, TypeVar
+
+from rasa_sdk import Tracker
+
+from actions.knowledge_base import STORE
+from actions.names import (
+    ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
+    PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
+    PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
+    SLOT_TOPICS, WHOLE_TOPIC,
+)
+from knowledge.schema import GlossaryEntry, JobSheet
+from knowledge.topics import Topic, parse_topic
+
+T = TypeVar("T")
+# Ranks a user can pick from a list: "le premier" → 1, "le dernier" → -1.
+LAST_RANK = -1
+
+
+@dataclass(frozen=True)
+class Ask:
+    """One thing a message asks: a topic, or one detail of it (an id of knowledge/details.yml),
+    with the readings the classifier found almost as likely (details, or WHOLE_TOPIC)."""
+
+    topic: Topic
+    detail: Optional[str] = None
+    alternatives: Tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class Question:
+    """What the latest message asks, and what the conversation says around it."""
+
+    intent: str = ""
+    # The text typed (a button sends "/ask{…}"), whose words search the job names of a listing
+    # ("les métiers de la paie"); read by the classifiers of the NLU pipeline (a button's
+    # payload skips them).
+    text: str = ""
+    classified: bool = False
+    jobs: List[JobSheet] = field(default_factory=list)
+    # What the classifiers read in the whole sentence (a typed message only), and the topics
+    # its words name (a button's topic entity, "compare leurs formations").
+    asks: List[Ask] = field(default_factory=list)
+    said_topics: List[Topic] = field(default_factory=list)
+    terms: List[GlossaryEntry] = field(default_factory=list)
+    ranks: List[int] = field(default_factory=list)
+    # The question is about a job but its topic is unclear: the likeliest ones to offer.
+    topic_candidates: List[Topic] = field(default_factory=list)
+    # The jobs named that the knowledge base does not have ("boulanger"), as typed.
+    unknown_jobs: List[str] = field(default_factory=list)
+    # A name several sheets answer to ("opérateur"), as typed, and those sheets.
+    ambiguous_name: str = ""
+    choices: List[JobSheet] = field(default_factory=list)
+    # A ranking asked ("le mieux payé"): its id in knowledge/rankings.yml.
+    ranking: str = ""
+    # The details whose words the message holds; whether it is a follow-up that leaves out what
+    # the conversation says ("et par an ?").
+    mentioned_details: List[str] = field(default_factory=list)
+    ellipsis: bool = False
+    points_back: bool = False
+    the_other_job: bool = False
+    yes_no: bool = False
+    # The conversation: the job in focus, the last question's asks, the sheets last quoted and
+    # the jobs last listed.
+    in_focus: Optional[JobSheet] = None
+    last_asks: List[Ask] = field(default_factory=list)
+    answered: List[JobSheet] = field(default_factory=list)
+    listed: List[JobSheet] = field(default_factory=list)
+
+    @property
+    def only_unknown_jobs(self) -> bool:
+        """Every job named is one the sheets do not cover."""
+        return bool(self.unknown_jobs) and not self.jobs
+
+    @property
+    def informing(self) -> bool:
+        """Naming or picking a job ("et pour le gestionnaire ?", "le premier")."""
+        return self.intent == INTENT_INFORM
+
+
+
+def unique(items: Iterable[T], key: Callable[[T], Hashable] = lambda item: item) -> List[T]:
+    """``items`` without repeats, in order (records compare by ``key``, e.g. their id)."""
+    seen: Dict[Hashable, T] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
+def by_id(record) -> str:
+    return record.id
+
+
+def _entities(tracker: Tracker, entity: str) -> List[dict]:
+    found = tracker.latest_message.get("entities") or []
+    return [
+        item for item in found
+        if isinstance(item, dict) and item.get("entity") == entity and isinstance(item.get("value"), (str, int))
+    ]
+
+
+def _values(entities: List[dict]) -> List[str]:
+    return unique([str(entity["value"]) for entity in entities])
+
+
+def _overlaps(entity: dict, others: List[dict]) -> bool:
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    return any(
+        isinstance(other.get("start"), int) and isinstance(other.get("end"), int)
+        and other["start"] < end and start < other["end"]
+        for other in others
+    )
+
+
+def _topics(values: object) -> List[Topic]:
+    if not isinstance(values, list):
+        return []
+    return unique([topic for topic in map(parse_topic, values) if topic is not None])
+
+
+def parse_asks(values: object) -> List[Ask]:
+    """The asks of the parse data (a list of ``{"topic", "detail"}``); anything forged is left out."""
+    if not isinstance(values, list):
+        return []
+    asks = []
+    for value in values:
+        if not isinstance(value, dict):
+            continue
+        topic = parse_topic(value.get("topic"))
+        detail = value.get("detail")
+        if topic is None:
+            continue
+        alternatives = value.get("alternatives") if isinstance(value.get("alternatives"), list) else []
+        asks.append(Ask(topic, detail if _detail_of(detail, topic) else None,
+                        tuple(other for other in alternatives if other == WHOLE_TOPIC or _detail_of(other, topic))))
+    return unique(asks)
+
+
+def _detail_of(value: object, topic: Topic) -> bool:
+    """Whether ``value`` is the id of a detail of ``topic``."""
+    return isinstance(value, str) and STORE.details.get(value) is not None and STORE.details.topic(value) == topic
+
+
+def _flag(parsed: dict, key: str) -> bool:
+    return parsed.get(key) is True
+
+
+def read_question(tracker: Tracker) -> Question:
+    """What the latest message asks, and the conversation's context."""
+    parsed = tracker.latest_message
+    text = parsed.get("text") or ""
+    intent = (parsed.get("intent") or {}).get("name") or ""
+    other_jobs = _entities(tracker, ENTITY_OTHER_JOB)
+    # "gestionnaire de patrimoine" is another job, not the gestionnaire de back office.
+    job_entities = [job for job in _entities(tracker, ENTITY_JOB) if not _overlaps(job, other_jobs)]
+    ambiguous_name, choices = _ambiguous_name(job_entities, text)
+    named = _values([job for job in job_entities if not ambiguous_name or _typed(job, text) != ambiguous_name])
+    jobs = [STORE.resolve(value) for value in named]
+    asks = parse_asks(parsed.get(PARSE_ASKS)) or [Ask(topic) for topic in _topics(parsed.get(PARSE_TOPICS))]
+    candidates = [] if asks else _topics(parsed.get(PARSE_TOPIC_CANDIDATES))
+    terms = [STORE.term(value) or STORE.resolve_term(value) for value in _values(_entities(tracker, ENTITY_TERM))]
+    ranks = [
+        int(value) for value in _values(_entities(tracker, ENTITY_RANK))
+        if len(value) <= 3 and value.lstrip("-").isdigit()
+    ]
+    ranking = parsed.get(PARSE_RANKING)
+    return Question(
+        intent=intent,
+        text="" if text.startswith("/") else text,
+        classified=PARSE_TOPICS in parsed,
+        jobs=unique([sheet for sheet in jobs if sheet is not None], key=by_id),
+        asks=asks,
+        said_topics=_topics(_values(_entities(tracker, ENTITY_TOPIC))),
+        topic_candidates=candidates,
+        terms=unique([term for term in terms if term is not None], key=by_id),
+        ranks=ranks,
+        unknown_jobs=unique([value for value, sheet in zip(named, jobs) if sheet is None] + _values(other_jobs)),
+        ambiguous_name=ambiguous_name,
+        choices=choices,
+        ranking=ranking if isinstance(ranking, str) and STORE.ranking(ranking) else "",
+        mentioned_details=[value for value in parsed.get(PARSE_MENTIONED_DETAILS) or []
+                           if isinstance(value, str) and STORE.details.get(value) is not None],
+        ellipsis=_flag(parsed, PARSE_ELLIPSIS),
+        points_back=_flag(parsed, PARSE_POINTS_BACK),
+        the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),
+        yes_no=_flag(parsed, PARSE_YES_NO),
+        in_focus=STORE.get(tracker.get_slot(SLOT_JOB) or ""),
+        last_asks=last_asks(tracker),
+        answered=_sheets(tracker.get_slot(SLOT_ANSWERED_JOBS)),
+        listed=_sheets(tracker.get_slot(SLOT_LISTED_JOBS)),
+    )
+
+
+def _sheets(ids: object) -> List[JobSheet]:
+    if not isinstance(ids, list):
+        return []
+    found = [STORE.get(job_id) for job_id in ids if isinstance(job_id, str)]
+    return [sheet for sheet in found if sheet is not None]
+
+
+def _typed(entity: dict, text: str) -> str:
+    """The words the user typed for ``entity`` ("" for a button's, which has no place in a text)."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int) or not 0 <= start < end <= len(text):
+        return ""
+    return text[start:end]
+
+
+def _ambiguous_name(job_entities: List[dict], text: str) -> Tuple[str, List[JobSheet]]:
+    """The first job name typed that several sheets answer to, and those sheets."""
+    for entity in job_entities:
+        typed = _typed(entity, text)
+        sheets = STORE.sheets_named_by(typed) if typed else []
+        if len(sheets) > 1:
+            return typed, sheets
+    return "", []
+
+
+def last_asks(tracker: Tracker) -> List[Ask]:
+    """The last question's asks: its topics, each with the detail of it asked, if any."""
+    topics = [parse_topic(value) for value in tracker.get_slot(SLOT_TOPICS) or []]
+    details = [value for value in tracker.get_slot(SLOT_DETAILS) or [] if isinstance(value, str)]
+    asks = []
+    for topic in (topic for topic in topics if topic is not None):
+        of_topic = [detail for detail in details if STORE.details.get(detail) and STORE.details.topic(detail) == topic]
+        asks.extend([Ask(topic, detail) for detail in of_topic] or [Ask(topic)])
+    return asks
+
+
+def job_at_rank(jobs: Sequence[JobSheet], rank: int) -> Optional[JobSheet]:
+    if rank == LAST_RANK and jobs:
+        return jobs[-1]
+    return jobs[rank - 1] if 1 <= rank <= len(jobs) else None

@@ -1,0 +1,246 @@
+"""The one router: a question read once (``actions/reading.py``) is sent to the reply it needs,
+and the conversation remembered once from what that reply did.
+
+Replies are leaves that never call one another: a job the sheets lack or a name several
+sheets share (``browsing``), a ranking (``ranking``), a comparison (``comparing``), a detail
+(``detail_replies``), a whole topic or a clarification (``answering``), a term (``glossary``),
+what the bot can do (``help``).
+
+Context: a question naming no job is about the job in focus ("et ses inconvénients ?"); a
+message naming only a job re-asks the last question for it ("et pour le gestionnaire ?"), as
+does "et l'autre ?" for the job other than the one in focus.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, Dict, List, Optional, Sequence, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import (
+    answering, browsing, comparing, detail_replies, feedback, glossary, help as help_action, outcomes, ranking,
+    rendering,
+)
+from actions.knowledge_base import STORE
+from actions.languages import say_language_note
+from actions.names import (
+    ACTION_ANSWER, ACTION_COMPARE, ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_COMPARE, INTENT_LIST_JOBS,
+    PAGE_SIZE, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
+)
+from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
+from actions.replies import Reply
+from knowledge.schema import JobSheet
+from knowledge.topics import Topic
+
+
+def route(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
+    """The reply to a question on the jobs (``ask``, ``inform``, ``compare``, ``list_jobs``)."""
+    if question.only_unknown_jobs:
+        return browsing.say_unknown_job(dispatcher, question.unknown_jobs, _topics(_asks(question)))
+    if question.choices and not question.jobs:
+        return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, _topics(_asks(question)))
+    if question.ranking:
+        return ranking.rank_jobs(dispatcher, question, channel)
+    if question.intent == INTENT_LIST_JOBS:
+        return browsing.list_jobs(dispatcher, question.text)
+    if question.intent == INTENT_COMPARE and not comparing.asks_about_one_job(question.jobs, question.in_focus):
+        return _compare(dispatcher, question, channel)
+    return answer(dispatcher, question, channel)
+
+
+def _compare(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
+    compared = comparing.compared_jobs(question.jobs, question.in_focus)
+    if len(compared) > PAGE_SIZE:
+        # Every job, when there are many, is no comparison anyone could read.
+        dispatcher.utter_message(text=rendering.too_many_to_compare(len(compared), *compared[:2]))
+        return [outcomes.outcome(outcomes.CLARIFICATION, topics=question.said_topics)]
+    asks = [Ask(topic) for topic in question.said_topics]
+    reply = comparing.compare(dispatcher, compared, question.said_topics)
+    return remember(dispatcher, asks, None, reply, channel)
+
+
+def answer(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
+    """The reply to a question on one job (named, picked from a list, in focus, or "the other
+    one"), on several jobs named, or on every sheet when none is."""
+    # Ranks only pick from a list: "un bac+1" in a question is no choice.
+    ranks = question.ranks if question.informing else []
+    picked = [job_at_rank(question.listed or list(STORE.jobs), rank) for rank in ranks]
+    jobs = question.jobs or [job for job in picked if job][:1]
+    if ranks and not jobs:
+        # "le troisième" when only two jobs were listed: list them again.
+        return browsing.list_jobs(dispatcher)
+    asks = _asks(question)
+    if not jobs and question.the_other_job:
+        others = _the_other_jobs(question)
+        if len(others) > 1:
+            return browsing.ask_which_job(dispatcher, question.ambiguous_name, others, _topics(asks))
+        jobs = others
+    if not asks and (question.informing or question.the_other_job):
+        # "et pour le gestionnaire ?", "et l'autre ?": the last question, for this job.
+        asks = question.last_asks
+    sheets = jobs or ([question.in_focus] if question.in_focus else [])
+    if question.ellipsis and not question.jobs:
+        asks = _in_the_last_topics(question, asks)
+    asks = [_settled(ask, sheets or list(STORE.jobs)) for ask in asks]
+    if len(sheets) > 1 and not asks:
+        # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
+        return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
+    if not asks and question.topic_candidates:
+        sheet = sheets[0] if sheets else None
+        answering.clarify(dispatcher, sheet, question.topic_candidates)
+        asked = outcomes.outcome(outcomes.CLARIFICATION, jobs=[sheet] if sheet else [], topics=question.topic_candidates)
+        return [asked, SlotSet(SLOT_JOB, sheet.id)] if sheet else [asked]
+    if not asks and not sheets:
+        if question.terms:
+            return glossary.define(dispatcher, question.terms)
+        return help_action.show_help(dispatcher)
+    if not sheets:
+        holders = max(len(STORE.holders(ask.topic)) for ask in asks)
+        if holders > PAGE_SIZE:
+            return browsing.ask_for_the_job(dispatcher, _topics(asks), holders)
+    reply = Reply()
+    asks = asks or [Ask(Topic.DESCRIPTION)]
+    if len(sheets) > 1:
+        for ask in asks:
+            reply.add(detail_replies.answer_detail(dispatcher, sheets, ask, question.yes_no) if ask.detail
+                      else comparing.compare(dispatcher, sheets, [ask.topic]))
+        return remember(dispatcher, asks, None, reply, channel)
+    sheet = sheets[0] if sheets else None
+    for ask in asks:
+        if ask.detail:
+            reply.add(detail_replies.answer_detail(dispatcher, [sheet] if sheet else list(STORE.jobs), ask,
+                                                   question.yes_no, offer_others=len(asks) == 1))
+        else:
+            reply.add(answering.answer_topic(dispatcher, sheet, ask.topic, channel))
+    return remember(dispatcher, asks, sheet, reply, channel)
+
+
+def _asks(question: Question) -> List[Ask]:
+    """What the question asks: what the classifiers read in a typed question; a button's topic
+    words; else the topic of a glossary term it names ("la monétique")."""
+    if question.classified:
+        asks = list(question.asks)
+    else:
+        asks = [Ask(topic) for topic in question.said_topics]
+    if question.informing and question.classified:
+        # "et pour le gestionnaire ?" names no topic: only its topic words, or a detail it asks.
+        asks = [ask for ask in question.asks if ask.detail] or [Ask(topic) for topic in question.said_topics]
+    return asks or [Ask(Topic(term.topic)) for term in question.terms if term.topic]
+
+
+def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
+    """A follow-up that leaves out its topic ("et par an ?", "et l'anglais ?") asks a detail of
+    the last question's topics when it names one; else what it asks."""
+    last = {ask.topic for ask in question.last_asks}
+    named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in last]
+    if named:
+        return [Ask(STORE.details.topic(named[0]), named[0])]
+    return asks
+
+
+def _settled(ask: Ask, sheets: Sequence[JobSheet]) -> Ask:
+    """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first
+    reading almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS
+    Banque"), or the whole topic when it comes first; else the detail, said to be missing."""
+    if ask.detail is None or _answered(ask.detail, sheets):
+        return ask
+    for other in ask.alternatives:
+        if other == WHOLE_TOPIC:
+            return Ask(ask.topic)
+        if _answered(other, sheets):
+            return Ask(ask.topic, other)
+    return ask
+
+
+def _answered(detail: str, sheets: Sequence[JobSheet]) -> bool:
+    return any(STORE.details.reading(sheet, detail).answered for sheet in sheets)
+
+
+def _the_other_jobs(question: Question) -> List[JobSheet]:
+    """The jobs "l'autre" may mean: the sheets other than the one in focus, among those last
+    quoted when there were several, else among every sheet."""
+    focus = question.in_focus.id if question.in_focus else None
+    pool = question.answered if len(question.answered) > 1 else list(STORE.jobs)
+    return [sheet for sheet in pool if sheet.id != focus][:PAGE_SIZE]
+
+
+def _topics(asks: Sequence[Ask]) -> List[Topic]:
+    return unique(ask.topic for ask in asks)
+
+
+def remember(
+    dispatcher: CollectingDispatcher, asks: Sequence[Ask], sheet: Optional[JobSheet], reply: Reply,
+    channel: Optional[str],
+) -> List[EventType]:
+    """The conversation after a reply: the job in focus (the one asked, or the only sheet that
+    answered), the question's topics and details, the sheets quoted and offered, the outcome;
+    the rating buttons when a sheet was quoted."""
+    quoted = unique(reply.quoted, key=by_id)
+    focus = sheet or (quoted[0] if len(quoted) == 1 else None)
+    offered = unique(reply.offered, key=by_id) if len(asks) == 1 else []
+    lacking = unique([(lacking, ask.topic) for lacking, ask in reply.lacking], key=lambda pair: (pair[0].id, pair[1]))
+    events: List[EventType] = [
+        SlotSet(SLOT_TOPICS, [topic.value for topic in _topics(asks)] or None),
+        SlotSet(SLOT_DETAILS, [ask.detail for ask in asks if ask.detail] or None),
+        SlotSet(SLOT_OFFERED_JOBS, [other.id for other in offered] or None),
+        outcomes.outcome(
+            outcomes.ANSWERED if quoted else outcomes.MISSING_FACT,
+            jobs=quoted or ([sheet] if sheet else []), topics=_topics(asks), missing=lacking,
+        ),
+    ]
+    if focus:
+        events.append(SlotSet(SLOT_JOB, focus.id))
+    if quoted:
+        events.append(SlotSet(SLOT_ANSWERED_JOBS, [job.id for job in quoted]))
+        feedback.offer_rating(dispatcher, channel)
+    return events
+
+
+class QuestionAction:
+    """What the actions that answer a question on the jobs do: read it, then route it. (Not an
+    ``Action`` itself, so that rasa-sdk registers only the three below.)"""
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        say_language_note(dispatcher, tracker)
+        return route(dispatcher, read_question(tracker), tracker.get_latest_input_channel())
+
+
+class ActionAnswer(QuestionAction, Action):
+    """``ask`` (a question on a job) and ``inform`` (naming or picking a job: "et pour le
+    gestionnaire ?", "le premier")."""
+
+    def name(self) -> Text:
+        return ACTION_ANSWER
+
+
+class ActionCompare(QuestionAction, Action):
+    def name(self) -> Text:
+        return ACTION_COMPARE
+
+
+class ActionListJobs(QuestionAction, Action):
+    """"Quels métiers connais-tu ?", or a family's button: a page of its jobs."""
+
+    def name(self) -> Text:
+        return ACTION_LIST_JOBS
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[EventType]:
+        family = next(tracker.get_latest_entity_values(ENTITY_FAMILY), None)
+        if isinstance(family, str) and family:
+            say_language_note(dispatcher, tracker)
+            page = str(next(tracker.get_latest_entity_values(ENTITY_PAGE), "1"))
+            return browsing.list_family(dispatcher, family, int(page) if page.isdigit() and len(page) < 4 else 1)
+        return await super().run(dispatcher, tracker, domain)
+
+
+def answer_offered(dispatcher: CollectingDispatcher, question: Question, sheet: JobSheet,
+                   channel: Optional[str]) -> List[EventType]:
+    """"Oui" to an offer of another sheet: the last question, for that sheet."""
+    return answer(dispatcher, replace(question, jobs=[sheet], asks=question.last_asks, said_topics=[], intent="",
+                                      classified=True, topic_candidates=[], the_other_job=False), channel)

@@ -1,0 +1,150 @@
+"""A Rasa NLU component that tells, for each topic a question asks, whether it asks one
+precise detail of it ("le salaire médian", "les horaires", "faut-il parler anglais ?") and
+which (``knowledge/details.yml``).
+
+It learns from the questions of ``data/nlu/`` and ``data/topics/`` whose block or example
+names its details in its metadata (``metadata: {topics: [salary], details: [salary_median]}``);
+a question whose metadata names no detail of a topic asks that topic whole. It runs after the
+topic classifier and sets ``asks`` in the parse data: ``[{"topic": …, "detail": … or None,
+"alternatives": […]}]``, one per topic the topic classifier decided in each part of the
+question, in order, each read in its own part; the alternatives are the readings almost as
+likely, for the actions to choose among by what the sheet answers. When that classifier was
+unsure of the topic, a question that holds the words of one detail ("et par an ?") asks that
+detail. It also sets ``mentioned_details``: the details whose words the question holds.
+
+The model itself is ``bot/nlu/detail_model.py``.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.exceptions import InvalidConfigException
+from rasa.shared.nlu.constants import METADATA, METADATA_EXAMPLE, METADATA_INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.names import (
+    PARSE_ASKS, PARSE_MENTIONED_DETAILS, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, WHOLE_TOPIC,
+)
+from bot.nlu.clauses import question_focus
+from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
+from bot.nlu.topic_classifier import example_topics, focused_text, topic_examples
+from bot.nlu.topic_data import topic_data_fingerprint
+from bot.nlu.topic_model import mentions, question_text
+from knowledge.store import KnowledgeStore, default_store
+
+METADATA_DETAILS = "details"
+# Readings of a topic's model this close to the likeliest one (in decision value) are given as
+# alternatives: the actions take the first one the sheet answers.
+ALTERNATIVE_MARGIN = 0.3
+
+
+def example_details(example: Message) -> List[str]:
+    """The details a training example is labelled with (its own metadata, else its block's)."""
+    metadata = example.get(METADATA) or {}
+    for level in (METADATA_EXAMPLE, METADATA_INTENT):
+        labelled = (metadata.get(level) or {}).get(METADATA_DETAILS) if isinstance(metadata.get(level), dict) else None
+        if labelled:
+            return list(labelled)
+    return []
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class DetailClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # A change to data/topics/ retrains the component.
+            "topic_data_fingerprint": topic_data_fingerprint(),
+            "c": DEFAULT_C,
+        }
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 store: KnowledgeStore, model: Optional[DetailModels] = None) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._store = store
+        self._model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "DetailClassifier":
+        return cls(config, model_storage, resource, default_store())
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "DetailClassifier":
+        with model_storage.read_from(resource) as directory:
+            model = DetailModels.load(directory)
+        return cls(config, model_storage, resource, default_store(), model)
+
+    def _question(self, text: str) -> str:
+        return with_detail_markers(question_text(text, mentions(self._store, text)), self._store.details.mentioned(text))
+
+    def labelled(self, example: Message) -> List[Tuple[str, str]]:
+        """(topic, detail or WHOLE_TOPIC) for each topic an example teaches; an unknown detail is
+        an error that names the example."""
+        details = example_details(example)
+        unknown = [detail for detail in details if self._store.details.get(detail) is None]
+        if unknown:
+            raise InvalidConfigException(
+                f"data : l'exemple « {example.get(TEXT)} » : metadata.details : détail inconnu {unknown}"
+            )
+        of_topic = {self._store.details.topic(detail).value: detail for detail in details}
+        topics = list(dict.fromkeys([*example_topics(example), *of_topic]))
+        return [(topic, of_topic.get(topic, WHOLE_TOPIC)) for topic in topics]
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [(self._question(focused_text(example.get(TEXT))), topic, label)
+                    for example in topic_examples(training_data) for topic, label in self.labelled(example)]
+        self._model = DetailModels.fit(examples, c=self._config["c"])
+        with self._model_storage.write_to(self._resource) as directory:
+            self._model.save(directory)
+        return self._resource
+
+    def asks(self, text: str, topic_asks: Sequence[dict], candidates: Sequence[str]) -> List[Dict[str, Any]]:
+        """What a message asks: for each topic asked (in its part of the message), its detail or
+        none, with the readings almost as likely; with no topic decided, the one detail its
+        words say, if the unsure topics allow it."""
+        asked: List[Dict[str, Any]] = []
+        for topic_ask in topic_asks:
+            span = text[topic_ask["start"]:topic_ask["end"]]
+            reading = self._reading(self._question(span), topic_ask["topic"])
+            if all((other["topic"], other["detail"]) != (reading["topic"], reading["detail"]) for other in asked):
+                asked.append(reading)
+        if asked or topic_asks:
+            return asked
+        start, end = question_focus(text)
+        said = [detail for detail in self._store.details.mentioned(text[start:end])
+                if not candidates or self._store.details.topic(detail).value in candidates]
+        said_topics = {self._store.details.topic(detail) for detail in said}
+        if len(said_topics) != 1:
+            return []
+        topic = said_topics.pop().value
+        reading = self._reading(self._question(text[start:end]), topic)
+        return [reading if reading["detail"] else {**reading, "detail": said[0]}]
+
+    def _reading(self, question: str, topic: str) -> Dict[str, Any]:
+        ranking = self._model.rank(question, topic) if self._model else []
+        if not ranking:
+            return {"topic": topic, "detail": None, "alternatives": []}
+        best = ranking[0]
+        alternatives = [score.topic for score in ranking[1:] if score.confidence >= best.confidence - ALTERNATIVE_MARGIN]
+        return {"topic": topic, "detail": None if best.topic == WHOLE_TOPIC else best.topic,
+                "alternatives": alternatives}
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if message.get(PARSE_TOPICS) is None:
+                continue
+            text = message.get(TEXT) or ""
+            asks = self.asks(text, message.get(PARSE_TOPIC_ASKS) or [], message.get(PARSE_TOPIC_CANDIDATES) or [])
+            start, end = question_focus(text)
+            message.set(PARSE_ASKS, asks, add_to_output=True)
+            message.set(PARSE_MENTIONED_DETAILS, self._store.details.mentioned(text[start:end]), add_to_output=True)
+        return messages

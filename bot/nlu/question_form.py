@@ -1,0 +1,112 @@
+"""A Rasa NLU component that reads the form of a question, for the actions:
+
+- ``ellipsis``: a short follow-up that leaves out what the conversation says ("et par an ?");
+- ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
+  partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
+  ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
+  ?"), where "oui" would be ambiguous;
+- ``ranking``: the ranking it asks ("le métier le mieux payé"), from ``knowledge/rankings.yml``;
+- ``points_back``: whether it points back at the jobs of the last answer ("lequel des deux ?");
+- ``the_other_job``: whether it means the job other than the one in focus ("et l'autre ?").
+
+A button's payload skips the pipeline: it carries none of these.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.names import PARSE_ELLIPSIS, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO
+from knowledge.store import KnowledgeStore, default_store
+from knowledge.text import strip_accents
+
+# Words that ask for information rather than a yes or a no (accent-free, with SMS spellings).
+QUESTION_WORDS = frozenset({
+    "quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quoi", "qui", "lequel", "laquelle",
+    "lesquels", "lesquelles", "cb", "koi", "kel", "kelle", "kels", "kelles", "cmb", "combien", "quand", "qd",
+    "dou", "ou",
+})
+# How closed questions start when they have no question mark ("faut il un bac+2 pour…").
+CLOSED_OPENINGS = (
+    "est-ce", "faut-il", "il faut", "faut", "y a", "ya", "y'a", "il y a", "peut-on", "on peut", "je peux", "peut",
+    "doit-on", "on doit", "c'est", "cest", "ca", "est-il", "est-elle", "a-t-on", "on a", "on est", "on fait",
+    "il est", "elle est", "avez-vous", "as-tu", "sont-ils", "recrute",
+)
+# What a verbless closed question says of its subject ("anglais obligatoire ?").
+PREDICATES = frozenset({
+    "obligatoire", "possible", "necessaire", "indispensable", "requis", "exige", "demande", "utile", "accessible",
+    "envisageable", "faisable", "autorise", "stressant", "difficile", "facile", "dur", "fatigant", "penible",
+    "bien", "recommande", "conseille", "suffisant", "ok",
+})
+# A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous.
+_OPENINGS = tuple(" ".join(opening.replace("-", " ").replace("'", " ").split()) for opening in CLOSED_OPENINGS)
+NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne)\b")
+_WORD = re.compile(r"[a-z0-9+]+")
+# A follow-up that leaves out what the conversation says is a few words long.
+MAX_ELLIPSIS_WORDS = 7
+# spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
+VERBS = frozenset({"VERB", "AUX"})
+
+
+def is_yes_no(text: str, has_verb: bool = True) -> bool:
+    """A closed question, affirmative and with no alternative ("x ou y ?"): one that starts as
+    closed questions do, or ends with "?" with a verb or a predicate ("anglais obligatoire ?");
+    "le salaire médian ?" or "et l'anglais ?" ask for a fact, not for a yes or a no."""
+    plain = strip_accents(text).lower().strip()
+    words = _WORD.findall(plain.replace("'", " ").replace("’", " ").replace("-", " "))
+    if not words or words[0] == "et" or set(words) & QUESTION_WORDS or NEGATIONS.search(plain):
+        return False
+    flat = f"{' '.join(words)} "
+    if any(flat.startswith(f"{opening} ") for opening in _OPENINGS):
+        return True
+    return plain.endswith("?") and (has_verb or bool(set(words) & PREDICATES))
+
+
+def is_ellipsis(text: str) -> bool:
+    """A short follow-up that starts with "et" ("et par an ?", "et pour l'autre ?")."""
+    words = _WORD.findall(strip_accents(text).lower())
+    return bool(words) and words[0] == "et" and len(words) <= MAX_ELLIPSIS_WORDS
+
+
+def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
+    """The parse data this component adds for ``text``."""
+    ranking = store.find_ranking(text)
+    return {
+        PARSE_YES_NO: is_yes_no(text, has_verb),
+        PARSE_ELLIPSIS: is_ellipsis(text),
+        PARSE_RANKING: ranking.id if ranking else "",
+        PARSE_POINTS_BACK: store.points_back(text),
+        PARSE_THE_OTHER_JOB: store.points_at_the_other_job(text),
+    }
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class QuestionForm(GraphComponent):
+    def __init__(self, store: KnowledgeStore) -> None:
+        self._store = store
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "QuestionForm":
+        return cls(default_store())
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            doc = message.get(SPACY_DOCS[TEXT])
+            has_verb = doc is None or any(token.pos_ in VERBS for token in doc)
+            for key, value in read_form(self._store, message.get(TEXT) or "", has_verb).items():
+                message.set(key, value, add_to_output=True)
+        return messages

@@ -1,0 +1,125 @@
+"""The details people ask under each topic (``knowledge/details.yml``) and what each sheet
+says of them.
+
+A sheet's ``details`` section links each detail it answers to its items; the catalogue's other
+details are ones the sheet says nothing about. A sheet without that section was not reviewed
+against the catalogue: the items of the detail's topic that hold one of its words answer it,
+and none means the sheet's topic does not mention it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from knowledge.items import SheetItem, find_item, topic_items
+from knowledge.loader import KnowledgeError
+from knowledge.schema import Detail, JobSheet
+from knowledge.text import LINKING_WORDS, normalize, strip_accents
+from knowledge.topics import Topic
+
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class DetailReading:
+    """What a sheet says of a detail: its items (none: nothing), and whether they answer
+    "oui" to it asked as a yes/no question; ``reviewed``: read from the sheet's own links."""
+
+    detail: Detail
+    topic: Topic
+    items: Tuple[SheetItem, ...]
+    yes: bool = False
+    reviewed: bool = True
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.items)
+
+
+class DetailCatalogue:
+    def __init__(self, by_topic: Dict[Topic, List[Detail]]) -> None:
+        self._details: Dict[str, Detail] = {}
+        self._topics: Dict[str, Topic] = {}
+        self._by_topic = {topic: list(details) for topic, details in by_topic.items()}
+        # Each detail's words, normalised → the details they say (one per topic at most).
+        self._words: Dict[str, List[str]] = {}
+        for topic, details in by_topic.items():
+            for detail in details:
+                self._details[detail.id] = detail
+                self._topics[detail.id] = topic
+                for word in detail.words:
+                    said = self._words.setdefault(normalize(word), [])
+                    if detail.id not in said:
+                        said.append(detail.id)
+        self._words.pop("", None)
+        self._longest = max((len(_WORD.findall(word)) for word in self._words), default=0)
+
+    @property
+    def details(self) -> Tuple[Detail, ...]:
+        return tuple(self._details.values())
+
+    def get(self, detail_id: str) -> Optional[Detail]:
+        return self._details.get(detail_id)
+
+    def topic(self, detail_id: str) -> Topic:
+        return self._topics[detail_id]
+
+    def of_topic(self, topic: Topic) -> List[Detail]:
+        return list(self._by_topic.get(topic, []))
+
+    def mentioned(self, text: Optional[str]) -> List[str]:
+        """The details whose words a message holds ("par an", "médiane", "télétravail"), in
+        reading order, each once."""
+        words = list(_WORD.finditer(text or ""))
+        folded = [strip_accents(word.group()).lower() for word in words]
+        found: List[Tuple[int, str]] = []
+        for size in range(1, self._longest + 1):
+            for first in range(len(words) - size + 1):
+                if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
+                    continue
+                window = normalize(text[words[first].start():words[first + size - 1].end()])
+                found.extend((words[first].start(), detail) for detail in self._words.get(window, []))
+        return list(dict.fromkeys(detail for _, detail in sorted(found)))
+
+    def check(self, sheets: Iterable[JobSheet]) -> None:
+        """Refuse, naming the sheet and the field, a link to an unknown detail or item, or a
+        detail said both answered and not answered."""
+        for sheet in sheets:
+            for detail_id in sheet.details_not_answered:
+                where = f"{sheet.source.document} ({sheet.id}.yml) : details_not_answered.{detail_id}"
+                if detail_id not in self._details:
+                    raise KnowledgeError(f"{where} : détail inconnu de knowledge/details.yml")
+                if detail_id in (sheet.details or {}):
+                    raise KnowledgeError(f"{where} : ce détail est aussi dans details, où la fiche y répond")
+            for detail_id, answer in (sheet.details or {}).items():
+                where = f"{sheet.source.document} ({sheet.id}.yml) : details.{detail_id}"
+                if detail_id not in self._details:
+                    raise KnowledgeError(f"{where} : détail inconnu de knowledge/details.yml")
+                topic = self._topics[detail_id]
+                for index, key in enumerate(answer.items):
+                    if find_item(sheet, key, topic) is None:
+                        known = ", ".join(f"« {item.key} »" for item in topic_items(sheet, topic))
+                        raise KnowledgeError(
+                            f"{where}.items[{index}] : « {key} » n'est pas un élément de la fiche "
+                            f"(éléments du sujet {topic.value} : {known or 'aucun'})"
+                        )
+
+    def reading(self, sheet: JobSheet, detail_id: str) -> DetailReading:
+        detail = self._details[detail_id]
+        topic = self._topics[detail_id]
+        if sheet.details is None:
+            return DetailReading(detail, topic, tuple(_items_saying(sheet, topic, detail.words)), reviewed=False)
+        answer = sheet.details.get(detail_id)
+        if answer is None:
+            return DetailReading(detail, topic, ())
+        items = tuple(find_item(sheet, key, topic) for key in answer.items)
+        return DetailReading(detail, topic, items, yes=answer.affirms)
+
+
+def _items_saying(sheet: JobSheet, topic: Topic, words: Sequence[str]) -> List[SheetItem]:
+    """The items of ``topic`` that hold one of ``words`` (a list item's own text only)."""
+    phrases = [f" {normalize(word)} " for word in words if normalize(word)]
+    return [item for item in topic_items(sheet, topic)
+            if any(phrase in f" {normalize(item.key)} " for phrase in phrases)]

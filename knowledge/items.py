@@ -1,0 +1,134 @@
+"""The items of each topic of a sheet, one fact each, and the keys that name them.
+
+A detail a sheet answers (``details`` in the sheet's file) names its items by key: a list
+item by its own text ("Maîtriser l'anglais"), a salary table row by its label ("Salaire brut
+médian"), a single field by its name (``cdi_share``, ``study_level``, ``annual_range``).
+The replies quote the items (``actions/``); this module only says which exist.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Dict, List, Optional
+
+from knowledge.schema import JobSheet
+from knowledge.topics import Topic, sheet_holds
+
+# The keys of the single fields, by topic.
+DESCRIPTION = "description"
+SECTOR = "sector"
+FAMILY = "family"
+ROME_CODE = "rome_code"
+STUDY_LEVEL = "study_level"
+DIGITAL_SKILLS = "digital_skills"
+STARTING_MONTHLY_GROSS = "starting_monthly_gross"
+ANNUAL_RANGE = "annual_range"
+EXPERIENCED_MAX = "experienced_max"
+CDI_SHARE = "cdi_share"
+MEN_SHARE = "men_share"
+# Not printed by the sheet: 100 minus the men's share, said as such.
+WOMEN_SHARE = "women_share"
+JOB_SEEKERS = "job_seekers"
+JOB_OFFERS = "job_offers"
+HIRING_VOLUME = "hiring_volume"
+
+
+@dataclass(frozen=True)
+class SheetItem:
+    """One fact of a sheet's topic: ``key`` names it; ``group`` is the sub-list it belongs to
+    ("Connaissances (savoir)", "pressures"), when the topic has several."""
+
+    topic: Topic
+    key: str
+    group: Optional[str] = None
+
+
+def _description(sheet: JobSheet) -> List[SheetItem]:
+    return [SheetItem(Topic.DESCRIPTION, DESCRIPTION)]
+
+
+def _sector(sheet: JobSheet) -> List[SheetItem]:
+    items = [SheetItem(Topic.SECTOR, key) for key, value in ((SECTOR, sheet.sector), (FAMILY, sheet.family)) if value]
+    employers = sheet.environment.employers if sheet.environment else []
+    return items + [SheetItem(Topic.SECTOR, employer, "employers") for employer in employers]
+
+
+def _environment(sheet: JobSheet) -> List[SheetItem]:
+    return [
+        *(SheetItem(Topic.ENVIRONMENT, item, "setting") for item in sheet.environment.setting),
+        *(SheetItem(Topic.ENVIRONMENT, item, "pressures") for item in sheet.environment.pressures),
+    ]
+
+
+def _training(sheet: JobSheet) -> List[SheetItem]:
+    level = [SheetItem(Topic.TRAINING, STUDY_LEVEL)] if sheet.training.study_level else []
+    return level + [SheetItem(Topic.TRAINING, path.title, "paths") for path in sheet.training.paths]
+
+
+def _skills(sheet: JobSheet) -> List[SheetItem]:
+    return [SheetItem(Topic.SKILLS, item, group.title) for group in sheet.skills for item in group.items]
+
+
+def _salary(sheet: JobSheet) -> List[SheetItem]:
+    salary = sheet.salary
+    items = []
+    if salary.starting_monthly_gross is not None:
+        items.append(SheetItem(Topic.SALARY, STARTING_MONTHLY_GROSS))
+    if salary.annual_range:
+        items.append(SheetItem(Topic.SALARY, ANNUAL_RANGE))
+        if salary.annual_range.experienced_max is not None:
+            items.append(SheetItem(Topic.SALARY, EXPERIENCED_MAX))
+    return items + [SheetItem(Topic.SALARY, row.label, "table") for row in salary.table]
+
+
+def _labour_market(sheet: JobSheet) -> List[SheetItem]:
+    market = sheet.labour_market
+    keys = [
+        (CDI_SHARE, market.cdi_share), (MEN_SHARE, market.men_share), (WOMEN_SHARE, market.men_share),
+        (JOB_SEEKERS, market.job_seekers), (JOB_OFFERS, market.job_offers), (HIRING_VOLUME, market.hiring_volume),
+    ]
+    return [SheetItem(Topic.LABOUR_MARKET, key) for key, figure in keys if figure is not None]
+
+
+def _listed(topic: Topic, items: Callable[[JobSheet], List[str]]) -> Callable[[JobSheet], List[SheetItem]]:
+    return lambda sheet: [SheetItem(topic, item) for item in items(sheet)]
+
+
+_ITEMS: Dict[Topic, Callable[[JobSheet], List[SheetItem]]] = {
+    Topic.DESCRIPTION: _description,
+    Topic.ACTIVITIES: _listed(Topic.ACTIVITIES, lambda sheet: sheet.activities.items),
+    Topic.SECTOR: _sector,
+    Topic.ROME_CODE: lambda sheet: [SheetItem(Topic.ROME_CODE, ROME_CODE)],
+    Topic.JOB_TITLES: _listed(Topic.JOB_TITLES, lambda sheet: sheet.job_titles.items),
+    Topic.ENVIRONMENT: _environment,
+    Topic.TRAINING: _training,
+    Topic.SKILLS: _skills,
+    Topic.DIGITAL_SKILLS: lambda sheet: [SheetItem(Topic.DIGITAL_SKILLS, DIGITAL_SKILLS)],
+    Topic.SALARY: _salary,
+    Topic.LABOUR_MARKET: _labour_market,
+    Topic.AGE_DISTRIBUTION: _listed(Topic.AGE_DISTRIBUTION, lambda sheet: [band.label for band in sheet.age_distribution]),
+    Topic.PROS: _listed(Topic.PROS, lambda sheet: sheet.pros),
+    Topic.CONS: _listed(Topic.CONS, lambda sheet: sheet.cons),
+    Topic.MOBILITY: _listed(Topic.MOBILITY, lambda sheet: sheet.mobility.items),
+    Topic.TRENDS: _listed(Topic.TRENDS, lambda sheet: [*sheet.trends.points, *sheet.trends.ongoing_changes]),
+}
+
+
+def topic_items(sheet: JobSheet, topic: Topic) -> List[SheetItem]:
+    """The items of ``topic`` in ``sheet``, in the sheet's order (none if it lacks the topic)."""
+    if not sheet_holds(sheet, topic):
+        return []
+    # Two lists of a topic may repeat an item ("Capacité à travailler avec précision"): once.
+    unique: Dict[str, SheetItem] = {}
+    for item in _ITEMS[topic](sheet):
+        unique.setdefault(item.key, item)
+    return list(unique.values())
+
+
+def find_item(sheet: JobSheet, key: str, topic: Optional[Topic] = None) -> Optional[SheetItem]:
+    """The item ``key`` names, in ``topic`` first, then in any topic of the sheet."""
+    topics = ([topic] if topic else []) + [other for other in Topic if other is not topic]
+    for candidate in topics:
+        for item in topic_items(sheet, candidate):
+            if item.key == key:
+                return item
+    return None
