@@ -26,7 +26,9 @@ def answer_detail(
     offer_others: bool = True,
 ) -> Reply:
     """What each of ``sheets`` says of ``ask``'s detail; ``yes_no``: the question is a closed
-    one, answered "oui" where the sheet's items do."""
+    one that names the detail in its words, answered "oui" where the sheet's items do;
+    ``offer_others``: a sheet silent on it offers the sheets that answer it, or what it says of
+    the topic (not when the question asks other things too)."""
     readings = [STORE.details.reading(sheet, ask.detail) for sheet in sheets]
     detail = readings[0].detail
     if len(sheets) > 1 and not any(reading.answered for reading in readings):
@@ -39,7 +41,8 @@ def answer_detail(
             reply.quoted.append(sheet)
         else:
             reply.lacking.append((sheet, ask))
-            reply.offered.extend(_say_missing(dispatcher, sheet, reading, offer_others and len(sheets) == 1))
+            reply.offered.extend(_say_missing(dispatcher, sheet, reading, offer_others and len(sheets) == 1,
+                                              pointer=offer_others))
     return reply
 
 
@@ -49,11 +52,13 @@ def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailRea
 
 
 def _say_missing(
-    dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, offer_others: bool
+    dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, offer_others: bool, pointer: bool
 ) -> List[JobSheet]:
     """"La fiche ne dit rien sur …", then the sheets that answer the detail, or a button to what
     the sheet says of the topic; the sheets offered."""
     dispatcher.utter_message(text=rendering.detail_missing(sheet, reading.detail.name))
+    if not pointer:
+        return []
     others = [other for other in STORE.jobs if other.id != sheet.id
               and STORE.details.reading(other, reading.detail.id).answered][:PAGE_SIZE] if offer_others else []
     if others:

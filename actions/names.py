@@ -51,6 +51,9 @@ PARSE_TOPIC_ASKS = "topic_asks"
 # the details whose words the question holds ("et par an ?").
 PARSE_ASKS = "asks"
 PARSE_MENTIONED_DETAILS = "mentioned_details"
+# For a short message: under each topic, the detail its model finds more likely than the whole
+# topic, if any ({topic: detail}); read against the topic of the conversation ("et au max ?").
+PARSE_DETAIL_READINGS = "detail_readings"
 WHOLE_TOPIC = "*"
 # Set by bot/nlu/question_form.py: a closed question a quoted item may answer "oui" to; the
 # ranking a question asks ("le mieux payé"); whether it points back at the jobs of the last
@@ -58,6 +61,8 @@ WHOLE_TOPIC = "*"
 PARSE_YES_NO = "yes_no"
 # A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
 PARSE_ELLIPSIS = "ellipsis"
+# A message that names a job and asks nothing else ("et pour le gestionnaire ?").
+PARSE_ONLY_A_JOB = "only_a_job"
 PARSE_RANKING = "ranking"
 PARSE_POINTS_BACK = "points_back"
 PARSE_THE_OTHER_JOB = "the_other_job"

@@ -16,7 +16,7 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
+    PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
     SLOT_TOPICS, WHOLE_TOPIC,
 )
@@ -36,6 +36,9 @@ class Ask:
     topic: Topic
     detail: Optional[str] = None
     alternatives: Tuple[str, ...] = field(default=(), compare=False)
+    # Whether the part of the question that asks it is a closed one ("faut-il parler anglais ?");
+    # unknown (None) for a button's.
+    yes_no: Optional[bool] = field(default=None, compare=False)
 
 
 @dataclass
@@ -68,6 +71,11 @@ class Question:
     # the conversation says ("et par an ?").
     mentioned_details: List[str] = field(default_factory=list)
     ellipsis: bool = False
+    # "et pour le gestionnaire ?": a job named, nothing else asked.
+    only_a_job: bool = False
+    # A short message's likeliest detail under each topic that a detail fits better than the
+    # whole topic (topic → detail), to read it against the conversation's topic.
+    detail_readings: Dict[Topic, str] = field(default_factory=dict)
     points_back: bool = False
     the_other_job: bool = False
     yes_no: bool = False
@@ -75,6 +83,9 @@ class Question:
     # the jobs last listed.
     in_focus: Optional[JobSheet] = None
     last_asks: List[Ask] = field(default_factory=list)
+    # The form of the last question, for it asked again ("et pour le gestionnaire ?").
+    last_yes_no: bool = False
+    last_mentioned_details: List[str] = field(default_factory=list)
     answered: List[JobSheet] = field(default_factory=list)
     listed: List[JobSheet] = field(default_factory=list)
 
@@ -86,7 +97,7 @@ class Question:
     @property
     def informing(self) -> bool:
         """Naming or picking a job ("et pour le gestionnaire ?", "le premier")."""
-        return self.intent == INTENT_INFORM
+        return self.intent == INTENT_INFORM or (self.ellipsis and self.only_a_job)
 
 
 
@@ -144,9 +155,18 @@ def parse_asks(values: object) -> List[Ask]:
         if topic is None:
             continue
         alternatives = value.get("alternatives") if isinstance(value.get("alternatives"), list) else []
+        yes_no = value.get("yes_no")
         asks.append(Ask(topic, detail if _detail_of(detail, topic) else None,
-                        tuple(other for other in alternatives if other == WHOLE_TOPIC or _detail_of(other, topic))))
+                        tuple(other for other in alternatives if other == WHOLE_TOPIC or _detail_of(other, topic)),
+                        yes_no if isinstance(yes_no, bool) else None))
     return unique(asks)
+
+
+def _detail_readings(values: object) -> Dict[Topic, str]:
+    if not isinstance(values, dict):
+        return {}
+    readings = {parse_topic(topic): detail for topic, detail in values.items()}
+    return {topic: detail for topic, detail in readings.items() if topic is not None and _detail_of(detail, topic)}
 
 
 def _detail_of(value: object, topic: Topic) -> bool:
@@ -177,6 +197,7 @@ def read_question(tracker: Tracker) -> Question:
         if len(value) <= 3 and value.lstrip("-").isdigit()
     ]
     ranking = parsed.get(PARSE_RANKING)
+    last_parse = _last_question_parse(tracker)
     return Question(
         intent=intent,
         text="" if text.startswith("/") else text,
@@ -191,17 +212,32 @@ def read_question(tracker: Tracker) -> Question:
         ambiguous_name=ambiguous_name,
         choices=choices,
         ranking=ranking if isinstance(ranking, str) and STORE.ranking(ranking) else "",
-        mentioned_details=[value for value in parsed.get(PARSE_MENTIONED_DETAILS) or []
-                           if isinstance(value, str) and STORE.details.get(value) is not None],
+        mentioned_details=_mentioned(parsed.get(PARSE_MENTIONED_DETAILS)),
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
+        only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
+        detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),
         the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),
         yes_no=_flag(parsed, PARSE_YES_NO),
         in_focus=STORE.get(tracker.get_slot(SLOT_JOB) or ""),
         last_asks=last_asks(tracker),
+        last_yes_no=_flag(last_parse, PARSE_YES_NO),
+        last_mentioned_details=_mentioned(last_parse.get(PARSE_MENTIONED_DETAILS)),
         answered=_sheets(tracker.get_slot(SLOT_ANSWERED_JOBS)),
         listed=_sheets(tracker.get_slot(SLOT_LISTED_JOBS)),
     )
+
+
+def _mentioned(values: object) -> List[str]:
+    return [value for value in values or [] if isinstance(value, str) and STORE.details.get(value) is not None] \
+        if isinstance(values, list) else []
+
+
+def _last_question_parse(tracker: Tracker) -> dict:
+    """The parse data of the message before the latest one, if any."""
+    said = [event for event in tracker.events if event.get("event") == "user"]
+    parsed = said[-2].get("parse_data") if len(said) > 1 else None
+    return parsed if isinstance(parsed, dict) else {}
 
 
 def _sheets(ids: object) -> List[JobSheet]:

@@ -108,18 +108,42 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
                       else comparing.compare(dispatcher, sheets, [ask.topic]))
         return remember(dispatcher, asks, None, reply, channel)
     sheet = sheets[0] if sheets else None
+    targets = [sheet] if sheet else list(STORE.jobs)
     for ask in asks:
         if ask.detail:
-            reply.add(detail_replies.answer_detail(dispatcher, [sheet] if sheet else list(STORE.jobs), ask,
-                                                   question.yes_no, offer_others=len(asks) == 1))
+            reply.add(detail_replies.answer_detail(dispatcher, targets, ask, _yes_no(question, ask, targets),
+                                                   offer_others=len(asks) == 1))
         else:
             reply.add(answering.answer_topic(dispatcher, sheet, ask.topic, channel))
     return remember(dispatcher, asks, sheet, reply, channel)
 
 
+def _yes_no(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> bool:
+    """A closed question that a "oui" may answer: one that names the detail in its words or that
+    the classifier read with no close second reading, and no other detail of its topic that the
+    sheets say nothing about ("va-t-il disparaître avec l'automatisation ?" names the automation
+    the sheet cites, and its disappearance, which it does not). A question asked again ("et pour
+    le gestionnaire ?") keeps the form of the last one."""
+    asked_again = ask in question.last_asks and ask not in question.asks
+    named = question.last_mentioned_details if asked_again else question.mentioned_details
+    if asked_again:
+        closed = question.last_yes_no
+    else:
+        closed = question.yes_no if ask.yes_no is None else ask.yes_no
+    sure = ask.detail in named or (not asked_again and question.classified and not ask.alternatives)
+    return closed and sure and not any(
+        other != ask.detail and STORE.details.topic(other) == ask.topic and not _answered(other, sheets)
+        for other in named
+    )
+
+
 def _asks(question: Question) -> List[Ask]:
     """What the question asks: what the classifiers read in a typed question; a button's topic
     words; else the topic of a glossary term it names ("la monétique")."""
+    if question.ellipsis and (question.only_a_job or (
+            question.the_other_job and not question.said_topics and not question.mentioned_details)):
+        # "et pour le gestionnaire ?", "et l'autre ?": the last question, asked again.
+        return []
     if question.classified:
         asks = list(question.asks)
     else:
@@ -131,26 +155,31 @@ def _asks(question: Question) -> List[Ask]:
 
 
 def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
-    """A follow-up that leaves out its topic ("et par an ?", "et l'anglais ?") asks a detail of
-    the last question's topics when it names one; else what it asks."""
-    last = {ask.topic for ask in question.last_asks}
+    """A follow-up that leaves out its topic ("et par an ?", "et l'anglais ?", "et au max ?")
+    asks a detail of the last question's topics when it names one, or when that topic's model
+    reads one in it; else what it asks ("et les inconvénients ?")."""
+    last = [ask.topic for ask in question.last_asks]
+    if any(topic not in last for topic in question.said_topics):
+        # "et les inconvénients ?", "et le salaire de départ ?" name their topic.
+        return asks
     named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in last]
     if named:
         return [Ask(STORE.details.topic(named[0]), named[0])]
-    return asks
+    if any(ask.topic in last for ask in asks):
+        return asks
+    read = [(topic, question.detail_readings[topic]) for topic in last if topic in question.detail_readings]
+    return [Ask(*read[0])] if read else asks
 
 
 def _settled(ask: Ask, sheets: Sequence[JobSheet]) -> Ask:
-    """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first
-    reading almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS
-    Banque"), or the whole topic when it comes first; else the detail, said to be missing."""
+    """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first detail
+    almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque");
+    else the detail, said to be missing (never the whole topic in its place)."""
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
     for other in ask.alternatives:
-        if other == WHOLE_TOPIC:
-            return Ask(ask.topic)
-        if _answered(other, sheets):
-            return Ask(ask.topic, other)
+        if other != WHOLE_TOPIC and _answered(other, sheets):
+            return replace(ask, detail=other, alternatives=())
     return ask
 
 

@@ -176,9 +176,9 @@ def _study_years(sheet: JobSheet) -> Reading:
     avec une formation en alternance…", "Bac+2 BTS Banque…": Bac+1), said as read from them."""
     if not sheet.training:
         return NOTHING
-    found = _BAC_PLUS.search(sheet.training.study_level or "")
-    if found:
-        return Reading(int(found.group(1) or 0))
+    if sheet.training.study_level:
+        found = _BAC_PLUS.search(sheet.training.study_level)
+        return Reading(int(found.group(1) or 0)) if found else NOTHING
     levels = [_BAC_PLUS.match(path.title) for path in sheet.training.paths]
     years = [int(level.group(1) or 0) for level in levels if level]
     return Reading(min(years), from_training_paths=True) if years else NOTHING

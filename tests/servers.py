@@ -111,9 +111,9 @@ def reply_text(replies: List[dict]) -> str:
     return plain("\n".join(reply.get("text", "") for reply in replies))
 
 
-def held_out_replies(base_url: str, sets: Dict[str, List[dict]], prefix: str) -> Iterator[Tuple[str, dict, str]]:
+def held_out_replies(base_url: str, sets: Dict[str, List[dict]], prefix: str) -> Iterator[Tuple[str, dict, List[dict]]]:
     """Each question of each held-out set sent over REST in a conversation of its own:
-    the set's name, the question and the bot's reply as one text."""
+    the set's name, the question and the bot's replies."""
     for name, questions in sets.items():
         for number, question in enumerate(questions):
-            yield name, question, reply_text(say(base_url, f"{prefix}-{name}-{number}", question["text"]))
+            yield name, question, say(base_url, f"{prefix}-{name}-{number}", question["text"])

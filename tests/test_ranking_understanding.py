@@ -17,7 +17,7 @@ import yaml
 
 from actions.rendering import MEASURE_NAMES, ORDER_NAMES
 from knowledge.store import default_store
-from tests.servers import ROOT, held_out_replies
+from tests.servers import ROOT, held_out_replies, reply_text
 from tests.test_nlu_quality import examples, plain_text
 
 HELDOUT_SETS = ("rankings_heldout.yml", "rankings_heldout_2.yml", "rankings_heldout_3.yml")
@@ -68,7 +68,8 @@ def shares(results) -> dict:
 @pytest.fixture(scope="module")
 def outcomes(rest_bot):
     results = {name: [] for name in QUESTIONS}
-    for name, question, reply in held_out_replies(rest_bot, QUESTIONS, "heldout-ranking"):
+    for name, question, replies in held_out_replies(rest_bot, QUESTIONS, "heldout-ranking"):
+        reply = reply_text(replies)
         results[name].append(
             {**question, "set": name, "verdict": verdict(reply, question["ranking"]), "reply": reply[:160]}
         )

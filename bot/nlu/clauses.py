@@ -2,7 +2,8 @@
 
 - ``question_focus``: in a message of several sentences ("J'ai été vendeuse dix ans. Je n'en
   peux plus d'être debout. Quelle formation pour devenir opératrice ?"), the sentences that
-  ask something; the asker's own story around them is not the question.
+  ask something, and in them the clauses that ask ("mon fils veut devenir opérateur, c'est
+  quel métier au juste ?"); the asker's own story around them is not the question.
 - ``clauses``: the parts of a question that may each ask something ("quel salaire et quelles
   études ?", "les bons et les mauvais côtés", "le salaire à l'embauche, le médian et le
   maximum"), split where French joins asks.
@@ -28,12 +29,22 @@ _ASKING = re.compile(
 )
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a semicolon, "?".
 _JOINS = re.compile(r"\?|;|,|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s", re.IGNORECASE)
+# The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille").
+_FIRST_PERSON = re.compile(r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui)(?:\b|(?<=['’]))")
+# A clause of the asker's story this long or longer is their story, not part of the question.
+STORY_WORDS = 6
 # A clause shorter than this (in letters) asks nothing on its own ("et", "svp").
 MIN_CLAUSE_LETTERS = 4
 
 
 def _sentences(text: str) -> List[Span]:
-    return [(match.start(), match.end()) for match in _SENTENCE.finditer(text) if match.group().strip()]
+    """Each sentence's span, without the spaces before it."""
+    spans = []
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group()
+        if sentence.strip():
+            spans.append((match.start() + len(sentence) - len(sentence.lstrip()), match.end()))
+    return spans
 
 
 def _asks_something(sentence: str) -> bool:
@@ -43,23 +54,49 @@ def _asks_something(sentence: str) -> bool:
 
 def question_focus(text: str) -> Span:
     """The span from the first sentence that asks something to the end of the last one, in a
-    message of several sentences; the whole message otherwise, or when no sentence asks."""
+    message of several sentences (the whole message otherwise, the last sentence when none
+    asks), without the clauses of the asker's story at its start (``question_clauses``)."""
     sentences = _sentences(text)
     if len(sentences) < 2:
-        return 0, len(text)
+        return question_clauses(text, (0, len(text)))
     asking = [span for span in sentences if _asks_something(text[span[0]:span[1]])]
     if not asking:
         return sentences[-1]
-    return asking[0][0], asking[-1][1]
+    return question_clauses(text, (asking[0][0], asking[-1][1]))
 
 
 def clauses(text: str, span: Span) -> List[Span]:
-    """The parts of ``text[span]`` between the words that join asks, each with some letters."""
+    """The parts of ``text[span]`` between the words that join asks that may ask something: with
+    some letters, and not the asker speaking of themself ("je suis opératrice depuis 5 ans", "mon
+    fils veut devenir…") unless they ask in it too."""
+    return [(first, last) for first, last in _parts(text, span)
+            if sum(char.isalpha() for char in text[first:last]) >= MIN_CLAUSE_LETTERS
+            and (_asks_something(text[first:last]) or not _speaks_of_themself(text[first:last]))]
+
+
+def question_clauses(text: str, span: Span) -> Span:
+    """The part of ``text[span]`` from the first clause that asks to the last one, when others
+    only tell the asker's story ("mon fils veut devenir opérateur, c'est quel genre de métier ?");
+    ``span`` otherwise, or when the story is short enough to be part of the question ("j'ai un
+    bac+1, je peux postuler ?")."""
+    start, end = span
+    asking = [part for part in _parts(text, span) if _asks_something(text[part[0]:part[1]])]
+    told = [part for part in _parts(text, span) if _speaks_of_themself(text[part[0]:part[1]])
+            and not _asks_something(text[part[0]:part[1]]) and len(text[part[0]:part[1]].split()) >= STORY_WORDS]
+    if not asking or not told:
+        return span
+    return asking[0][0], asking[-1][1]
+
+
+def _parts(text: str, span: Span) -> List[Span]:
     start, end = span
     parts, position = [], start
     for join in _JOINS.finditer(text, start, end):
         parts.append((position, join.start()))
         position = join.end()
     parts.append((position, end))
-    return [(first, last) for first, last in parts
-            if sum(char.isalpha() for char in text[first:last]) >= MIN_CLAUSE_LETTERS]
+    return [part for part in parts if text[part[0]:part[1]].strip()]
+
+
+def _speaks_of_themself(clause: str) -> bool:
+    return bool(_FIRST_PERSON.search(strip_accents(clause).lower()))

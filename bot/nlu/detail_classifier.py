@@ -22,25 +22,33 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import METADATA, METADATA_EXAMPLE, METADATA_INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import (
-    PARSE_ASKS, PARSE_MENTIONED_DETAILS, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, WHOLE_TOPIC,
+    PARSE_ASKS, PARSE_DETAIL_READINGS, PARSE_MENTIONED_DETAILS, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES,
+    PARSE_TOPICS, WHOLE_TOPIC,
 )
 from bot.nlu.clauses import question_focus
+from bot.nlu.question_form import VERBS, is_yes_no
 from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
 from bot.nlu.topic_classifier import example_topics, focused_text, topic_examples
 from bot.nlu.topic_data import topic_data_fingerprint
 from bot.nlu.topic_model import mentions, question_text
-from knowledge.store import KnowledgeStore, default_store
+from knowledge.store import JOB, KnowledgeStore, default_store
 
 METADATA_DETAILS = "details"
 # Readings of a topic's model this close to the likeliest one (in decision value) are given as
 # alternatives: the actions take the first one the sheet answers.
-ALTERNATIVE_MARGIN = 0.3
+ALTERNATIVE_MARGIN = 0.5
+# A detail the question names in its words is read first when it is among this many likeliest.
+NAMED_AMONG = 3
+# A message this short may be a follow-up that leaves out its topic ("et au max ?"): its detail
+# is read under every topic, for the actions to take the one of the conversation's topic.
+SHORT_MESSAGE_WORDS = 8
 
 
 def example_details(example: Message) -> List[str]:
@@ -84,7 +92,17 @@ class DetailClassifier(GraphComponent):
         return cls(config, model_storage, resource, default_store(), model)
 
     def _question(self, text: str) -> str:
-        return with_detail_markers(question_text(text, mentions(self._store, text)), self._store.details.mentioned(text))
+        found = mentions(self._store, text)
+        return with_detail_markers(question_text(text, found), self._mentioned(text, found))
+
+    def _mentioned(self, text: str, found: Sequence = ()) -> List[str]:
+        """The details whose words ``text`` holds outside its job names ("technicien de
+        back-office" names the job, not the detail of the titles it groups)."""
+        masked = list(text)
+        for mention in found or mentions(self._store, text):
+            if mention.kind == JOB:
+                masked[mention.start:mention.end] = " " * (mention.end - mention.start)
+        return self._store.details.mentioned("".join(masked))
 
     def labelled(self, example: Message) -> List[Tuple[str, str]]:
         """(topic, detail or WHOLE_TOPIC) for each topic an example teaches; an unknown detail is
@@ -107,20 +125,25 @@ class DetailClassifier(GraphComponent):
             self._model.save(directory)
         return self._resource
 
-    def asks(self, text: str, topic_asks: Sequence[dict], candidates: Sequence[str]) -> List[Dict[str, Any]]:
+    def asks(self, text: str, topic_asks: Sequence[dict], candidates: Sequence[str],
+             verbs: Sequence[int] = ()) -> List[Dict[str, Any]]:
         """What a message asks: for each topic asked (in its part of the message), its detail or
         none, with the readings almost as likely; with no topic decided, the one detail its
         words say, if the unsure topics allow it."""
         asked: List[Dict[str, Any]] = []
         for topic_ask in topic_asks:
-            span = text[topic_ask["start"]:topic_ask["end"]]
-            reading = self._reading(self._question(span), topic_ask["topic"])
+            start, end = topic_ask["start"], topic_ask["end"]
+            span = text[start:end]
+            reading = self._reading(self._question(span), topic_ask["topic"], self._mentioned(span))
+            # Each part of a question is closed or not on its own ("on bosse avec qui et faut-il
+            # parler anglais ?").
+            reading["yes_no"] = is_yes_no(span, any(start <= verb < end for verb in verbs) if verbs else True)
             if all((other["topic"], other["detail"]) != (reading["topic"], reading["detail"]) for other in asked):
                 asked.append(reading)
         if asked or topic_asks:
             return asked
         start, end = question_focus(text)
-        said = [detail for detail in self._store.details.mentioned(text[start:end])
+        said = [detail for detail in self._mentioned(text[start:end])
                 if not candidates or self._store.details.topic(detail).value in candidates]
         said_topics = {self._store.details.topic(detail) for detail in said}
         if len(said_topics) != 1:
@@ -129,11 +152,27 @@ class DetailClassifier(GraphComponent):
         reading = self._reading(self._question(text[start:end]), topic)
         return [reading if reading["detail"] else {**reading, "detail": said[0]}]
 
-    def _reading(self, question: str, topic: str) -> Dict[str, Any]:
+    def readings(self, text: str) -> Dict[str, str]:
+        """Under each topic, the detail its model finds more likely than the whole topic, sure of
+        it (a positive decision value), if any."""
+        question = self._question(text)
+        found = {}
+        for topic in (self._model.labels if self._model else {}):
+            ranking = self._model.rank(question, topic)
+            if ranking and ranking[0].topic != WHOLE_TOPIC and ranking[0].confidence > 0:
+                found[topic] = ranking[0].topic
+        return found
+
+    def _reading(self, question: str, topic: str, named: Sequence[str] = ()) -> Dict[str, Any]:
+        """The likeliest reading of ``question`` under ``topic``; among the few likeliest, a detail
+        the question names in its words comes first ("accessible avec un bac+2 ?": access with a
+        bac+2, not the level of study)."""
         ranking = self._model.rank(question, topic) if self._model else []
         if not ranking:
             return {"topic": topic, "detail": None, "alternatives": []}
-        best = ranking[0]
+        said = [score for score in ranking[:NAMED_AMONG] if score.topic in named]
+        best = said[0] if said and ranking[0].topic not in named else ranking[0]
+        ranking = [best, *(score for score in ranking if score is not best)]
         alternatives = [score.topic for score in ranking[1:] if score.confidence >= best.confidence - ALTERNATIVE_MARGIN]
         return {"topic": topic, "detail": None if best.topic == WHOLE_TOPIC else best.topic,
                 "alternatives": alternatives}
@@ -143,8 +182,13 @@ class DetailClassifier(GraphComponent):
             if message.get(PARSE_TOPICS) is None:
                 continue
             text = message.get(TEXT) or ""
-            asks = self.asks(text, message.get(PARSE_TOPIC_ASKS) or [], message.get(PARSE_TOPIC_CANDIDATES) or [])
+            doc = message.get(SPACY_DOCS[TEXT])
+            verbs = [token.idx for token in doc if token.pos_ in VERBS] if doc is not None else []
+            asks = self.asks(text, message.get(PARSE_TOPIC_ASKS) or [], message.get(PARSE_TOPIC_CANDIDATES) or [],
+                             verbs)
             start, end = question_focus(text)
             message.set(PARSE_ASKS, asks, add_to_output=True)
-            message.set(PARSE_MENTIONED_DETAILS, self._store.details.mentioned(text[start:end]), add_to_output=True)
+            message.set(PARSE_MENTIONED_DETAILS, self._mentioned(text[start:end]), add_to_output=True)
+            if len(text.split()) <= SHORT_MESSAGE_WORDS:
+                message.set(PARSE_DETAIL_READINGS, self.readings(text), add_to_output=True)
         return messages

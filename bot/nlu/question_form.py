@@ -1,5 +1,6 @@
 """A Rasa NLU component that reads the form of a question, for the actions:
 
+- ``only_a_job``: whether it names a job and asks nothing else ("et pour le gestionnaire ?");
 - ``ellipsis``: a short follow-up that leaves out what the conversation says ("et par an ?");
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
@@ -24,15 +25,18 @@ from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.names import PARSE_ELLIPSIS, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO
-from knowledge.store import KnowledgeStore, default_store
+from actions.names import (
+    PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
+)
+from knowledge.store import JOB, KnowledgeStore, default_store
 from knowledge.text import strip_accents
 
 # Words that ask for information rather than a yes or a no (accent-free, with SMS spellings).
+# "où" and "quand" are left out: they join clauses as often as they ask ("un métier où on reste
+# assis ?", "quand on est opératrice, on travaille en équipe ?"); "où" first asks.
 QUESTION_WORDS = frozenset({
     "quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quoi", "qui", "lequel", "laquelle",
-    "lesquels", "lesquelles", "cb", "koi", "kel", "kelle", "kels", "kelles", "cmb", "combien", "quand", "qd",
-    "dou", "ou",
+    "lesquels", "lesquelles", "cb", "koi", "kel", "kelle", "kels", "kelles", "cmb",
 })
 # How closed questions start when they have no question mark ("faut il un bac+2 pour…").
 CLOSED_OPENINGS = (
@@ -40,16 +44,28 @@ CLOSED_OPENINGS = (
     "doit-on", "on doit", "c'est", "cest", "ca", "est-il", "est-elle", "a-t-on", "on a", "on est", "on fait",
     "il est", "elle est", "avez-vous", "as-tu", "sont-ils", "recrute",
 )
+# The first word of an open question that the question words above leave out ("où travaille-t-on ?").
+OPEN_OPENINGS = frozenset({"ou"})
+# A verb and its subject inverted, as closed questions put them ("est-il", "peut-on", "a-t-il").
+INVERSION = re.compile(r"\b\w+[ -](?:t[ -])?(?:il|elle|on|ils|elles)\b(?!\s*(?:y a|faut))")
 # What a verbless closed question says of its subject ("anglais obligatoire ?").
 PREDICATES = frozenset({
     "obligatoire", "possible", "necessaire", "indispensable", "requis", "exige", "demande", "utile", "accessible",
     "envisageable", "faisable", "autorise", "stressant", "difficile", "facile", "dur", "fatigant", "penible",
-    "bien", "recommande", "conseille", "suffisant", "ok",
+    "bien", "recommande", "conseille", "suffisant", "ok", "important", "importante", "essentiel", "essentielle",
+    "primordial", "primordiale", "demandee", "exigee", "requise",
 })
 # A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous.
 _OPENINGS = tuple(" ".join(opening.replace("-", " ").replace("'", " ").split()) for opening in CLOSED_OPENINGS)
 NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne)\b")
 _WORD = re.compile(r"[a-z0-9+]+")
+# Words that ask nothing by themselves around a job's name in a follow-up.
+FILLERS = frozenset({
+    "et", "pour", "pr", "chez", "cote", "niveau", "alors", "aussi", "pareil", "idem", "quid", "sinon", "ca", "donne",
+    "quoi", "concernant", "qu", "en", "est", "il", "elle", "lui", "eux", "meme", "sur", "ou", "le", "la", "les", "l",
+    "un", "une", "des", "du", "de", "d", "au", "aux", "c", "ce", "cette", "metier", "poste", "job", "dans", "cas",
+    "question", "pareille", "mm", "stp", "svp", "merci", "ok", "daccord", "accord", "bon", "autre", "maintenant",
+})
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
@@ -62,12 +78,30 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
     "le salaire médian ?" or "et l'anglais ?" ask for a fact, not for a yes or a no."""
     plain = strip_accents(text).lower().strip()
     words = _WORD.findall(plain.replace("'", " ").replace("’", " ").replace("-", " "))
-    if not words or words[0] == "et" or set(words) & QUESTION_WORDS or NEGATIONS.search(plain):
+    either = len(words) > 2 and words[-2:] in (["ou", "pas"], ["ou", "non"])
+    if either:
+        # "on voit des clients ou pas ?" is closed, and not negative.
+        words = words[:-2]
+        plain = " ".join(words)
+    if not words or words[0] in OPEN_OPENINGS or set(words) & QUESTION_WORDS or NEGATIONS.search(plain):
         return False
     flat = f"{' '.join(words)} "
-    if any(flat.startswith(f"{opening} ") for opening in _OPENINGS):
+    if either or any(flat.startswith(f"{opening} ") for opening in _OPENINGS) or INVERSION.search(plain):
         return True
     return plain.endswith("?") and (has_verb or bool(set(words) & PREDICATES))
+
+
+def names_only_a_job(store: KnowledgeStore, text: str) -> bool:
+    """A message that names a job and asks nothing else ("et pour le gestionnaire ?", "et chez
+    l'opérateur alors ?"): it asks the last question again, for that job."""
+    jobs = [mention for mention in store.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
+    if not jobs:
+        return False
+    rest = list(text)
+    for mention in jobs:
+        rest[mention.start:mention.end] = " " * (mention.end - mention.start)
+    words = _WORD.findall(strip_accents("".join(rest)).lower())
+    return all(word in FILLERS for word in words)
 
 
 def is_ellipsis(text: str) -> bool:
@@ -82,6 +116,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     return {
         PARSE_YES_NO: is_yes_no(text, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
+        PARSE_ONLY_A_JOB: names_only_a_job(store, text),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
         PARSE_THE_OTHER_JOB: store.points_at_the_other_job(text),

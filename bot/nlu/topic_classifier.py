@@ -26,7 +26,7 @@ The model itself is ``bot/nlu/topic_model.py``; the thresholds come from ``confi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Dict, List, Text, Tuple
+from typing import Any, Dict, List, Sequence, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -40,13 +40,13 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.names import (
     INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
 )
-from bot.nlu.clauses import Span, clauses, question_focus
+from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
 from bot.nlu.topic_model import (
     DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, mentions, question_text,
 )
-from knowledge.store import TOPIC
+from knowledge.store import JOB, TOPIC
 from knowledge.topics import parse_topic
 
 METADATA_TOPICS = "topics"
@@ -125,13 +125,28 @@ class TopicClassifier(LinearModelComponent):
     def _rank(self, text: str, span: Span) -> List[TopicScore]:
         return self._model.rank(self._question(text[span[0]:span[1]]))
 
-    def _clause_asks(self, text: str, focus: Span) -> List[Tuple[str, Span]]:
-        """The topic each part of a question asks on its own, when two parts or more do."""
+    def _asks_beyond_job_names(self, clause: str) -> bool:
+        rest = list(clause)
+        for mention in mentions(self._store, clause):
+            if mention.kind == JOB:
+                rest[mention.start:mention.end] = " " * (mention.end - mention.start)
+        return sum(char.isalpha() for char in "".join(rest)) >= MIN_CLAUSE_LETTERS
+
+    def _clause_asks(self, text: str, focus: Span, whole: Sequence[TopicScore]) -> List[Tuple[str, Span]]:
+        """The topic each part of a question asks on its own, when two parts or more do, each a
+        topic the whole question makes plausible (``whole``: its ranking): in "gestionnaire dans 10
+        ans, ça ressemblera à quoi ?", "ça ressemblera à quoi" alone sounds like the presentation,
+        but the question is on the trends."""
+        plausible = {score.topic for score in whole[:self._thresholds.clause_among]
+                     if score.confidence >= self._thresholds.clause_support}
         asked = []
         for span in clauses(text, focus):
+            if not self._asks_beyond_job_names(text[span[0]:span[1]]):
+                # "gestionnaire BO, quelle langue faut-il ?": the job named asks nothing itself.
+                continue
             ranking = self._rank(text, span)
             runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
-            if ranking[0].confidence >= self._thresholds.clause and \
+            if ranking[0].confidence >= self._thresholds.clause and ranking[0].topic in plausible and \
                     ranking[0].confidence - runner_up >= self._thresholds.clause_margin:
                 asked.append((ranking[0].topic, span))
         return asked if len(asked) > 1 else []
@@ -157,9 +172,10 @@ class TopicClassifier(LinearModelComponent):
             focus = question_focus(text)
             found = mentions(self._store, text[focus[0]:focus[1]])
             ranking = self._rank(text, focus)
-            clause_asks = self._clause_asks(text, focus)
+            clause_asks = self._clause_asks(text, focus, ranking)
+            asking = [span for span in clauses(text, focus) if self._asks_beyond_job_names(text[span[0]:span[1]])]
             decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds,
-                              joined=len(clauses(text, focus)) > 1)
+                              joined=len(asking) > 1)
             if clause_asks:
                 decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):

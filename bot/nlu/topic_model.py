@@ -209,6 +209,9 @@ class DecisionThresholds:
     # its own from this probability, this far ahead of the next.
     clause: float = 0.5
     clause_margin: float = 0.2
+    # …and the whole question finds that topic among its likeliest few, with this probability.
+    clause_among: int = 3
+    clause_support: float = 0.0
 
 
 def decide(

@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
-from actions.rendering import TOPIC_NAMES, topic_item_texts
+from actions.rendering import TOPIC_NAMES, item_text, topic_item_texts
 from knowledge.schema import JobSheet
 from knowledge.store import KnowledgeStore
 from knowledge.topics import Topic, sheet_holds
@@ -42,10 +42,17 @@ SILENT_SHEET = re.compile(
     r"la fiche « ([^»]+) » ne (?:dit rien|donne aucune information|donne pas|precise pas|le dit pas)"
 )
 SILENT_EVERY_SHEET = re.compile(r"(?:aucune de mes fiches|mes fiches ne)")
+# "La fiche « X » ne dit rien sur Y." / "… ne donne aucune information sur Y.": the sheet and Y.
+SILENT_ON = re.compile(r"la fiche « ([^»]+) » ne (?:dit rien|donne aucune information) sur ([^\n]+?)\.?(?:\n|$)")
 # In a comparison: "<job> :" then "la fiche ne dit rien sur …".
 SILENT_IN_COMPARISON = re.compile(r"^([^\n:]+?) :\s*(?:\n)?la fiche ne dit rien sur", re.MULTILINE)
 NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?")
 URL = re.compile(r"https?://\S+")
+
+
+def heading_line(message: str) -> bool:
+    """Whether a message starts with a topic block's heading ("<job> — <topic>")."""
+    return " — " in message.split("\n", 1)[0]
 
 
 def fold(text: str) -> str:
@@ -147,6 +154,13 @@ class Judge:
         self._figures = sheet_figures(store)
         self._by_name = {fold(sheet.name): sheet for sheet in store.jobs}
 
+    def prints(self, sheet: JobSheet, extract: str) -> bool:
+        """Whether ``extract`` is in what the sheet prints (accents, case and digit spacing aside),
+        or a figure the bot may derive from it."""
+        printed = digits(fold(json.dumps(json.loads(sheet.json()), ensure_ascii=False)))
+        wanted = digits(fold(extract))
+        return wanted in printed or wanted in derived_figures(self._store)
+
     def sheet(self, job_id: str) -> JobSheet:
         sheet = self._store.get(job_id)
         if sheet is None:
@@ -190,14 +204,17 @@ class Judge:
         sheet = self.sheet(expectation.job)
         heading = self._heading(message)
         silent = sheet in self._silent_sheets(message)
+        if expectation.answer == TOPIC and not silent and self._quotes_topic(message, sheet, expectation.topic):
+            return True
         if expectation.answer == ABSENT or (expectation.answer == TOPIC and not sheet_holds(sheet, expectation.topic)):
             return silent and not any(self._heading(other) == (sheet, expectation.topic) for other in reply)
         if silent:
-            return False
+            # A question on a topic may ask a detail of it that the sheet lacks ("c'est du 9h-17h
+            # ?" under the conditions of work): saying so answers it.
+            return expectation.answer == TOPIC and self._silent_on_a_detail_of(message, sheet, expectation.topic)
         if expectation.answer == TOPIC:
             return heading == (sheet, expectation.topic) or (
-                self._is_comparison_of(message, expectation.topic) and self._names(message, sheet)
-            ) or (heading is None and self._quotes_topic(message, sheet, expectation.topic))
+                self._is_comparison_of(message, expectation.topic) and self._names(message, sheet))
         # A detail the sheet holds: an extract of it, in a message naming the sheet that is not a
         # whole topic block (a short block is the detail itself: the code ROME).
         if heading is not None and message.count("\n") > MAX_DETAIL_BLOCK_LINES:
@@ -206,12 +223,36 @@ class Judge:
             return False
         return any(quotes(message, item) for item in expectation.items)
 
+    def first_answers(self, expectation: Expectation, messages: Sequence[dict]) -> bool:
+        """Whether the reply starts with what ``expectation`` asks (its first message but a note
+        on the language)."""
+        reply = [fold(message.get("text") or "") for message in messages if message.get("text")]
+        reply = [message for message in reply if not message.startswith(LANGUAGE_NOTE)]
+        return bool(reply) and self._meets(expectation, reply[0], reply)
+
+    def _silent_on_a_detail_of(self, message: str, sheet: JobSheet, topic: Topic) -> bool:
+        """The message says the sheet is silent on a detail of ``topic`` it indeed does not answer."""
+        for silent, subject in self._silences(message):
+            detail = self._detail_named(subject)
+            if silent.id == sheet.id and detail is not None and self._store.details.topic(detail.id) is topic:
+                return not self._store.details.reading(sheet, detail.id).answered
+        return False
+
+    def _detail_named(self, subject: str):
+        subject = subject.strip().rstrip(".")
+        return next((detail for detail in self._store.details.details if fold(detail.name) == subject), None)
+
     def _quotes_topic(self, message: str, sheet: JobSheet, topic: Topic) -> bool:
         """A precise answer within the topic asked: the sheet named, and one of the topic's
-        items quoted (a whole-topic question answered by its most relevant items)."""
-        if not self._names(message, sheet) or not sheet_holds(sheet, topic):
+        items quoted, or one of the items that answer a detail of the topic (a whole-topic
+        question answered by its most relevant items; "faut-il être bon en informatique ?",
+        asked of the digital skills, answered by « Maîtrise des outils informatiques »)."""
+        if not self._names(message, sheet) or heading_line(message):
             return False
-        return any(fold(item) in message for item in topic_item_texts(sheet, topic))
+        linked = [item for detail in self._store.details.of_topic(topic)
+                  for item in self._store.details.reading(sheet, detail.id).items]
+        texts = [*topic_item_texts(sheet, topic), *(item_text(sheet, item) for item in linked)]
+        return any(fold(text) in message for text in texts)
 
     # A turn ------------------------------------------------------------------------------------
 
@@ -220,6 +261,7 @@ class Judge:
         reply = [fold(message.get("text") or "") for message in messages if message.get("text")]
         reply = [message for message in reply if not message.startswith(LANGUAGE_NOTE)]
         problems: List[str] = []
+        unmet: List[Expectation] = []
         position = 0
         for number, expectation in enumerate(expectations):
             start = position if ordered else 0
@@ -227,32 +269,57 @@ class Judge:
                           if self._meets(expectation, reply[index], reply)), None)
             if found is None:
                 problems.append(f"expectation {number + 1} not met: {_describe(expectation)}")
+                unmet.append(expectation)
                 continue
-            if expectation.answer == PRESENT and expectation.yes is not None and expectation.yes \
-                    and not reply[found].startswith("oui"):
+            if expectation.answer == PRESENT and expectation.yes and not reply[found].startswith("oui"):
                 problems.append(f"expectation {number + 1}: the sheet supports a yes, not said first")
             position = found
-        problems.extend(self._broken_promises(text, reply, expectations))
+        problems.extend(self._broken_promises(text, reply, expectations, unmet))
         return TurnVerdict(text=text, reply=reply, right=not problems, problems=problems)
 
-    def _broken_promises(self, text: str, reply: Sequence[str], expectations: Sequence[Expectation]) -> List[str]:
+    def _broken_promises(self, text: str, reply: Sequence[str], expectations: Sequence[Expectation],
+                         unmet: Sequence[Expectation]) -> List[str]:
         problems = []
-        supported_yes = any(expectation.yes for expectation in expectations)
-        if not supported_yes and any(message.startswith("oui") for message in reply):
+        # "Oui" is unsupported where the annotation says the sheet does not say yes, or that
+        # nothing the sheet holds answers the question.
+        refused = any(expectation.yes is False for expectation in expectations) or not any(
+            expectation.answer == PRESENT for expectation in expectations)
+        if refused and not any(expectation.yes for expectation in expectations) \
+                and any(message.startswith("oui") for message in reply):
             problems.append("unsupported oui")
-        held = {expectation.job for expectation in expectations if expectation.job and (
+        # "Nothing on it" is false where it says so of a fact the sheet holds, or where it stands
+        # in place of an answer the sheet holds (an expectation on that sheet left unmet).
+        missed = {expectation.job for expectation in unmet if expectation.job and (
             expectation.answer == PRESENT
             or (expectation.answer == TOPIC and sheet_holds(self.sheet(expectation.job), expectation.topic)))}
         for message in reply:
-            for sheet in self._silent_sheets(message):
-                if sheet.id in held and not any(
-                        expectation.job == sheet.id and expectation.answer == ABSENT for expectation in expectations):
+            for sheet, subject in self._silences(message):
+                if sheet.id in missed or self._holds(sheet, subject):
                     problems.append(f"false nothing on it: {sheet.id}")
         allowed = self._figures | _numbers(text)
         foreign = sorted({number for message in reply for number in _numbers(message)} - allowed)
         if foreign:
             problems.append(f"figures absent from the sheets: {foreign}")
         return problems
+
+    def _silences(self, message: str) -> List[tuple]:
+        """(sheet, what it is said to be silent on) for each such sentence of ``message``."""
+        found = [(self._by_name.get(name.strip()), subject) for name, subject in SILENT_ON.findall(message)]
+        found += [(self._by_name.get(name.strip()), "") for name in SILENT_IN_COMPARISON.findall(message)]
+        if SILENT_EVERY_SHEET.search(message):
+            found += [(sheet, "") for sheet in self._store.jobs]
+        return [(sheet, subject) for sheet, subject in found if sheet is not None]
+
+    def _holds(self, sheet: JobSheet, subject: str) -> bool:
+        """Whether the sheet holds the detail or topic ``subject`` names (as the bot names them)."""
+        detail = self._detail_named(subject)
+        if detail is not None:
+            return self._store.details.reading(sheet, detail.id).answered
+        subject = subject.strip().rstrip(".")
+        for topic in Topic:
+            if fold(TOPIC_NAMES[topic][1]) == subject:
+                return sheet_holds(sheet, topic)
+        return False
 
 
 def _describe(expectation: Expectation) -> str:

@@ -147,3 +147,11 @@ def test_words_that_point_back_at_the_jobs_of_the_conversation(store, message, p
 def test_a_ranking_s_words_leave_the_jobs_and_topics_found_as_before(store):
     found = store.find_mentions("l'opérateur est le mieux payé ?", kinds=MENTION_KINDS)
     assert [(mention.kind, mention.id) for mention in found] == [(JOB, OPERATEUR), (TOPIC, "salary")]
+
+
+def test_without_a_study_level_the_lowest_level_of_the_training_paths_is_read_and_said_so(store):
+    reading = read(store.get(GESTIONNAIRE), Measure.STUDY_LEVEL)
+    assert reading.value == 1 and reading.from_training_paths
+    ranked = rank(store.jobs, Measure.STUDY_LEVEL, Order.LOWEST)
+    assert [(entry.sheet.id, entry.reading.value) for entry in ranked.placed] == [(GESTIONNAIRE, 1), (OPERATEUR, 2)]
+    assert ranked.lacking == []

@@ -7,7 +7,7 @@ from knowledge.loader import (
     DEFAULT_JOBS_DIR, KnowledgeError, load_details, load_glossary, load_job_names, load_job_sheets, load_rankings,
     load_topic_vocabulary,
 )
-from knowledge.store import KnowledgeStore
+from knowledge.store import JOB, OTHER_JOB, KnowledgeStore, default_store, surface_names
 from knowledge.text import normalize
 from knowledge.topics import Topic
 from tests.expected import GESTIONNAIRE, OPERATEUR
@@ -193,3 +193,35 @@ def test_a_grouped_job_title_is_found_whole_however_many_words_it_has(store):
     message = "le quotidien d'un chargé de service après-vente en banque ?"
     mention = store.find_job(message)
     assert (mention.job.id, message[mention.start:mention.end]) == (GESTIONNAIRE, "chargé de service après-vente")
+
+
+@pytest.mark.parametrize("text, other", [
+    ("gestionnaire de paie ça paie bien ?", "gestionnaire de paie"),
+    ("opérateur de saisie, ça recrute ?", "opérateur de saisie"),
+    ("un gestionnaire de patrimoine gagne combien", "gestionnaire de patrimoine"),
+    ("opératrice d'exploitation", "opératrice d'exploitation"),
+])
+def test_a_one_word_job_name_made_another_job_by_its_complement_names_no_sheet(text, other):
+    found = default_store().find_mentions(text)
+    assert [(mention.kind, mention.id) for mention in found if mention.kind in (JOB, OTHER_JOB)] == [(OTHER_JOB, other)]
+    assert default_store().find_job(text) is None
+
+
+@pytest.mark.parametrize("text, job", [
+    ("gestionnaire BO salaire ?", "gestionnaire_back_office"),
+    ("gestionnaire de BO", "gestionnaire_back_office"),
+    ("opératrice back office", "operateur_back_office"),
+    ("opératrice de banque", "operateur_back_office"),
+    ("gestionnaire de flux", "gestionnaire_back_office"),
+    ("gestionnaire de back-office", "gestionnaire_back_office"),
+    ("un gestionnaire il gagne combien", "gestionnaire_back_office"),
+])
+def test_a_one_word_name_with_a_complement_of_its_own_job_keeps_it(text, job):
+    assert default_store().find_job(text).job.id == job
+
+
+def test_every_name_of_a_real_sheet_names_it():
+    store = default_store()
+    for sheet in store.jobs:
+        for name in surface_names(sheet):
+            assert store.find_job(name).job.id == sheet.id, name

@@ -5,7 +5,7 @@ import pytest
 from scipy import sparse
 
 from bot.nlu.topic_model import (
-    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, _idf, decide, mentions,
+    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, decide, idf_of, mentions,
     question_text,
 )
 from knowledge.store import default_store
@@ -87,5 +87,5 @@ def test_a_topic_word_the_model_finds_implausible_is_not_answered():
 def test_a_word_of_every_question_weighs_less_than_a_rare_one():
     # "ce métier" says nothing of the topic: its weight must not match "paie"'s.
     counts = sparse.csr_matrix([[1, 1, 0], [1, 0, 1], [1, 0, 0]])
-    everywhere, rare, _ = _idf(counts)
+    everywhere, rare, _ = idf_of(counts)
     assert everywhere < rare

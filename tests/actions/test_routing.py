@@ -1,0 +1,85 @@
+"""One router for a question read once: several asks answered each, in order; follow-ups read
+against the conversation (the job and topic in focus, "et l'autre ?", "et pour le
+gestionnaire ?"); forged parse data ignored."""
+import pytest
+
+from actions.names import (
+    PARSE_ASKS, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
+    PARSE_THE_OTHER_JOB, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
+)
+from actions.reading import Ask, parse_asks
+from actions.routing import ActionAnswer
+from knowledge.topics import Topic
+from tests.builders import build_tracker, run_action, texts
+from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
+
+SALARY_MEDIAN = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["salary"], SLOT_DETAILS: ["salary_median"],
+                 SLOT_ANSWERED_JOBS: [OPERATEUR]}
+
+
+def said(asks=(), jobs=(), slots=None, intent="ask", **parse):
+    """The reply to a typed message read as ``asks`` ((topic, detail) pairs) and ``parse``."""
+    data = {PARSE_TOPICS: list(dict.fromkeys(topic for topic, _ in asks)),
+            PARSE_ASKS: [{"topic": topic, "detail": detail} for topic, detail in asks], **parse}
+    messages, slots = run_action(ActionAnswer(), build_tracker(intent, jobs=jobs, slots=slots, parse=data))
+    return [plain(text) for text in texts(messages)], slots
+
+
+def test_several_asks_are_answered_each_in_the_order_asked():
+    replies, slots = said([("salary", None), ("training", "study_level")], jobs=[OPERATEUR])
+    assert replies[0].startswith(f"{OPERATEUR_NAME} — Salaire")
+    assert replies[1].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "Bac+2" in replies[1]
+    assert slots[SLOT_TOPICS] == ["salary", "training"] and slots[SLOT_DETAILS] == ["study_level"]
+
+
+def test_pros_and_cons_asked_together_get_both():
+    replies, _ = said([("pros", None), ("cons", None)], jobs=[OPERATEUR])
+    assert [reply.split("\n")[0] for reply in replies] == [f"{OPERATEUR_NAME} — Avantages",
+                                                           f"{OPERATEUR_NAME} — Inconvénients"]
+
+
+def test_a_follow_up_naming_a_detail_of_the_topic_in_focus_asks_it():
+    # "et par an ?" after the median salary of the opérateur.
+    replies, _ = said([("labour_market", None)], slots=SALARY_MEDIAN, **{
+        PARSE_ELLIPSIS: True, PARSE_MENTIONED_DETAILS: ["salary_annual_gross"]})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "21 k€ brut annuel" in replies[0]
+
+
+def test_a_follow_up_without_words_of_a_detail_takes_the_detail_its_topic_s_model_reads():
+    # "et au max ?": no topic decided, the salary model reads the maximum.
+    replies, _ = said([], slots=SALARY_MEDIAN, **{PARSE_ELLIPSIS: True,
+                                                  PARSE_DETAIL_READINGS: {"salary": "salary_max", "trends": "trend_ai_impact"}})
+    assert "Salaire max : 2 917 €" in replies[0]
+
+
+def test_a_follow_up_naming_another_topic_asks_that_topic():
+    # "et les inconvénients ?": its topic word, not the salary model's reading.
+    tracker = build_tracker("ask", slots=SALARY_MEDIAN, topics=["cons"], parse={
+        PARSE_TOPICS: ["cons"], PARSE_ASKS: [{"topic": "cons", "detail": None}], PARSE_ELLIPSIS: True,
+        PARSE_DETAIL_READINGS: {"salary": "salary_max"}})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    assert plain(messages[0]["text"]).startswith(f"{OPERATEUR_NAME} — Inconvénients")
+
+
+def test_naming_only_the_other_job_asks_the_last_question_again_detail_included():
+    # "et pour le gestionnaire ?" after the median salary of the opérateur.
+    replies, slots = said([("description", None)], jobs=[GESTIONNAIRE], slots=SALARY_MEDIAN,
+                          **{PARSE_ELLIPSIS: True, PARSE_ONLY_A_JOB: True})
+    assert replies[0] == f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur le salaire médian."
+    assert slots[SLOT_JOB] == GESTIONNAIRE
+
+
+def test_l_autre_is_the_job_other_than_the_one_in_focus():
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["training"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    replies, new_slots = said([], slots=slots, **{PARSE_ELLIPSIS: True, PARSE_THE_OTHER_JOB: True})
+    assert replies[0].startswith(f"{OPERATEUR_NAME} — Formation") and new_slots[SLOT_JOB] == OPERATEUR
+
+
+@pytest.mark.parametrize("forged", [
+    [{"topic": "salaire", "detail": None}], [{"topic": "salary", "detail": "english_level"}], ["salary"],
+    [{"topic": {"x": 1}}], "salary", [{"topic": "salary", "detail": "x" * 5000, "alternatives": {"a": 1}}],
+])
+def test_forged_asks_are_left_out_or_read_as_their_topic_alone(forged):
+    asks = parse_asks(forged)
+    assert all(ask.detail is None for ask in asks)
+    assert asks in ([], [Ask(Topic.SALARY)])

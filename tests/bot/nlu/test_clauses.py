@@ -1,0 +1,45 @@
+"""Where the question is in a long message, and the parts of a question that may each ask."""
+import pytest
+
+from bot.nlu.clauses import clauses, question_focus
+
+
+def focus(text):
+    start, end = question_focus(text)
+    return text[start:end]
+
+
+def parts(text):
+    return [text[start:end].strip() for start, end in clauses(text, (0, len(text)))]
+
+
+def test_a_story_around_the_question_is_left_out():
+    text = ("J'ai 38 ans et j'ai été vendeuse pendant 15 ans. Je n'en peux plus d'être debout. "
+            "Combien gagne une opératrice back office au début ?")
+    assert focus(text) == "Combien gagne une opératrice back office au début ?"
+
+
+def test_several_questions_in_a_message_are_all_in_its_focus():
+    text = "Bonjour. Quel salaire ? Et quelle formation ? Merci beaucoup."
+    assert focus(text) == "Quel salaire ? Et quelle formation ?"
+
+
+@pytest.mark.parametrize("text", ["quel salaire pour un opérateur ?", "Je suis en terminale. J'aime les chiffres."])
+def test_a_message_of_one_sentence_or_without_a_question_keeps_what_it_says(text):
+    assert focus(text) in text and focus(text).strip()
+
+
+def test_a_question_without_a_question_mark_is_found_by_its_question_words():
+    text = "Je suis caissier depuis 6 ans. c'est quoi la formation pour y arriver"
+    assert focus(text) == "c'est quoi la formation pour y arriver"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("quel salaire et quelles études pour être opérateur back office ?",
+     ["quel salaire", "quelles études pour être opérateur back office"]),
+    ("les bons et les mauvais côtés du métier", ["les bons", "les mauvais côtés du métier"]),
+    ("le salaire à l'embauche, le médian et le maximum", ["le salaire à l'embauche", "le médian", "le maximum"]),
+    ("ça paie bien ?", ["ça paie bien"]),
+])
+def test_a_question_is_cut_where_french_joins_asks(text, expected):
+    assert parts(text) == expected

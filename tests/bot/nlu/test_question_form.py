@@ -1,0 +1,56 @@
+"""The form of a question: closed ("oui" possible), a follow-up leaving out its topic, a job
+named and nothing else, a ranking, a reference to the conversation's jobs."""
+import pytest
+
+from actions.names import (
+    PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
+)
+from bot.nlu.question_form import is_ellipsis, is_yes_no, names_only_a_job, read_form
+from knowledge.store import default_store
+
+STORE = default_store()
+
+
+@pytest.mark.parametrize("text", [
+    "faut il parler anglais pour etre gestionnaire", "y a des primes", "on peut faire du télétravail ?",
+    "Est-ce que le métier est stressant", "ça recrute ?", "le gestionnaire est il en contact avec les clients",
+    "on voit des clients ou pas", "Quand on est opératrice back-office, on travaille en équipe ?",
+    "anglais obligatoire ?", "un métier où on reste assis toute la journée ?",
+])
+def test_closed_questions_may_get_a_yes(text):
+    assert is_yes_no(text)
+
+
+@pytest.mark.parametrize("text, has_verb", [
+    ("c'est quoi le salaire ?", True), ("quel diplome", True), ("combien on gagne", True),
+    ("c'est pas trop stressant ?", True), ("ce n'est pas trop dur ?", True), ("bts ou dut ?", False),
+    ("le salaire médian ?", False), ("et l'anglais ?", False), ("où travaille-t-on ?", True),
+])
+def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
+    assert not is_yes_no(text, has_verb)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("et par an ?", True), ("et l'autre ?", True), ("Et au maximum ?", True),
+    ("et le salaire d'un opérateur back office débutant en région parisienne ?", False), ("par an ?", False),
+])
+def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, expected):
+    assert is_ellipsis(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("et pour le gestionnaire ?", True), ("et chez l'opérateur ?", True), ("Et pour le gestionnaire de back office ?", True),
+    ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
+])
+def test_a_message_naming_only_a_job(text, expected):
+    assert names_only_a_job(STORE, text) is expected
+
+
+def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation():
+    form = read_form(STORE, "lequel des deux est le mieux payé ?")
+    assert form[PARSE_RANKING] == "salary_highest" and form[PARSE_POINTS_BACK]
+    assert not form[PARSE_THE_OTHER_JOB] and not form[PARSE_ONLY_A_JOB] and not form[PARSE_ELLIPSIS]
+    other = read_form(STORE, "et l'autre ?", has_verb=False)
+    assert other[PARSE_THE_OTHER_JOB] and other[PARSE_ELLIPSIS] and other[PARSE_RANKING] == ""
+    assert not other[PARSE_YES_NO]
+    assert read_form(STORE, "le salaire le plus haut d'un opérateur")[PARSE_RANKING] == ""
