@@ -25,10 +25,11 @@ _ASKING = re.compile(
     r"\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|qui|lequel|laquelle|cb|koi|kel|est ce|est-ce|"
     r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|y a|ya|c est quoi|c'est quoi|je voudrais savoir|"
     r"j aimerais savoir|j'aimerais savoir|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
-    r"dis moi|dis-moi|tu peux|vous pouvez)\b"
+    r"dis moi|dis-moi|tu peux|vous pouvez|je voudrais connaitre|j aimerais connaitre|j'aimerais connaitre|"
+    r"je veux savoir|je souhaite savoir|je souhaiterais savoir|je cherche a savoir)\b"
 )
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a semicolon, "?".
-_JOINS = re.compile(r"\?|;|,|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s", re.IGNORECASE)
+_JOINS = re.compile(r"\?|;|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
 # The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille").
 _FIRST_PERSON = re.compile(r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui)(?:\b|(?<=['’]))")
 # A clause of the asker's story this long or longer is their story, not part of the question.
@@ -62,7 +63,11 @@ def question_focus(text: str) -> Span:
     asking = [span for span in sentences if _asks_something(text[span[0]:span[1]])]
     if not asking:
         return sentences[-1]
-    return question_clauses(text, (asking[0][0], asking[-1][1]))
+    end = asking[-1][1]
+    if text[asking[-1][0]:end].rstrip().endswith(":"):
+        # "j'aimerais savoir :" then a list of what is asked.
+        end = len(text)
+    return question_clauses(text, (asking[0][0], end))
 
 
 def clauses(text: str, span: Span) -> List[Span]:

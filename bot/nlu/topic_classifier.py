@@ -25,6 +25,7 @@ The model itself is ``bot/nlu/topic_model.py``; the thresholds come from ``confi
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Dict, List, Sequence, Text, Tuple
 
@@ -47,12 +48,15 @@ from bot.nlu.topic_model import (
     DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, mentions, question_text,
 )
 from knowledge.store import JOB, TOPIC
+from knowledge.text import strip_accents
 from knowledge.topics import parse_topic
 
 METADATA_TOPICS = "topics"
 RANKING_LENGTH = 5
 # The topic probability from which an "out of scope" message is taken for a question.
 SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
+# "c'est quoi", "c koi", "qu'est-ce que", "kesako": asking what something is.
+WHAT_IS = re.compile(r"\b(?:c ?est quoi|c'est quoi|c quoi|c koi|qu ?est ce que|qu'est-ce que|kesako|ca consiste)\b")
 
 
 def focused_text(text: str) -> str:
@@ -132,6 +136,24 @@ class TopicClassifier(LinearModelComponent):
                 rest[mention.start:mention.end] = " " * (mention.end - mention.start)
         return sum(char.isalpha() for char in "".join(rest)) >= MIN_CLAUSE_LETTERS
 
+    def _in_the_order_asked(self, text: str, parts: Sequence[Span], topics: Sequence[str]) -> Tuple[str, ...]:
+        """``topics`` in the order of the parts of the question each is likeliest in ("les bons
+        et les mauvais côtés": the advantages, then the drawbacks)."""
+        likeliest = {}
+        for position, span in enumerate(parts):
+            for score in self._rank(text, span):
+                if score.topic in topics and score.confidence > likeliest.get(score.topic, (-1, 0.0))[1]:
+                    likeliest[score.topic] = (position, score.confidence)
+        return tuple(sorted(topics, key=lambda topic: likeliest.get(topic, (len(parts), 0.0))[0]))
+
+    def _names_what_it_asks(self, clause: str) -> bool:
+        """Whether a part of a question says what it asks in words of ``knowledge/``: a topic's
+        ("salaire", "missions") or a detail's ("la part de femmes", "les moins de 25 ans"), or
+        asks what a job it names is ("c'est quoi un opérateur back office")."""
+        found = mentions(self._store, clause)
+        return any(mention.kind == TOPIC for mention in found) or bool(self._store.details.mentioned(clause)) or (
+            any(mention.kind == JOB for mention in found) and bool(WHAT_IS.search(strip_accents(clause).lower())))
+
     def _clause_asks(self, text: str, focus: Span, whole: Sequence[TopicScore]) -> List[Tuple[str, Span]]:
         """The topic each part of a question asks on its own, when two parts or more do, each a
         topic the whole question makes plausible (``whole``: its ranking): in "gestionnaire dans 10
@@ -141,8 +163,9 @@ class TopicClassifier(LinearModelComponent):
                      if score.confidence >= self._thresholds.clause_support}
         asked = []
         for span in clauses(text, focus):
-            if not self._asks_beyond_job_names(text[span[0]:span[1]]):
-                # "gestionnaire BO, quelle langue faut-il ?": the job named asks nothing itself.
+            if not self._names_what_it_asks(text[span[0]:span[1]]):
+                # "gestionnaire BO, quelle langue faut-il ?": the job named asks nothing itself;
+                # "niveau outils info, on attend quoi ?": the second part only asks about the first.
                 continue
             ranking = self._rank(text, span)
             runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
@@ -176,6 +199,8 @@ class TopicClassifier(LinearModelComponent):
             asking = [span for span in clauses(text, focus) if self._asks_beyond_job_names(text[span[0]:span[1]])]
             decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds,
                               joined=len(asking) > 1)
+            if len(decision.topics) > 1 and len(asking) > 1:
+                decision = TopicDecision(self._in_the_order_asked(text, asking, decision.topics), ())
             if clause_asks:
                 decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
