@@ -31,8 +31,12 @@ def outcome(
     unknown_jobs: Sequence[str] = (),
 ) -> SlotSet:
     """The ``outcome`` slot for one question: its kind, the sheets and topics it was about,
-    each (sheet, topic) the sheets lack, and the job names no sheet covers, as typed."""
-    lacking: List[Dict[str, str]] = [{"job": sheet.id, "topic": topic.value} for sheet, topic in missing]
+    each (sheet, topic) or (sheet, topic, detail) the sheets lack, and the job names no sheet
+    covers, as typed."""
+    lacking: List[Dict[str, str]] = [
+        {"job": sheet.id, "topic": topic.value, **({"detail": rest[0]} if rest and rest[0] else {})}
+        for sheet, topic, *rest in missing
+    ]
     return SlotSet(SLOT_OUTCOME, {
         "kind": kind,
         "jobs": list(dict.fromkeys(sheet.id for sheet in jobs)),

@@ -97,7 +97,7 @@ class Question:
     @property
     def informing(self) -> bool:
         """Naming or picking a job ("et pour le gestionnaire ?", "le premier")."""
-        return self.intent == INTENT_INFORM or (self.ellipsis and self.only_a_job)
+        return self.intent == INTENT_INFORM or self.only_a_job
 
 
 

@@ -26,7 +26,8 @@ from actions import (
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
 from actions.names import (
-    ACTION_ANSWER, ACTION_COMPARE, ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_COMPARE, INTENT_LIST_JOBS,
+    ACTION_ANSWER, ACTION_COMPARE, ACTION_LIST_JOBS, ENTITY_FAMILY, ENTITY_PAGE, INTENT_COMPARE, INTENT_INFORM,
+    INTENT_LIST_JOBS,
     PAGE_SIZE, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_OFFERED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
 )
 from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
@@ -64,13 +65,18 @@ def _compare(dispatcher: CollectingDispatcher, question: Question, channel: Opti
 def answer(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
     """The reply to a question on one job (named, picked from a list, in focus, or "the other
     one"), on several jobs named, or on every sheet when none is."""
-    # Ranks only pick from a list: "un bac+1" in a question is no choice.
-    ranks = question.ranks if question.informing else []
+    # Ranks only pick from a list ("le deuxième" after the list): "un bac+1" in a question is no
+    # choice.
+    picking = question.informing or (question.listed and not question.jobs and not question.said_topics)
+    ranks = question.ranks if picking else []
     picked = [job_at_rank(question.listed or list(STORE.jobs), rank) for rank in ranks]
     jobs = question.jobs or [job for job in picked if job][:1]
     if ranks and not jobs:
         # "le troisième" when only two jobs were listed: list them again.
         return browsing.list_jobs(dispatcher)
+    if ranks:
+        # "le deuxième": that job, for the question pending, if any.
+        question = replace(question, intent=INTENT_INFORM, asks=[], topic_candidates=[])
     asks = _asks(question)
     if not jobs and question.the_other_job:
         others = _the_other_jobs(question)
@@ -140,8 +146,8 @@ def _yes_no(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> bool:
 def _asks(question: Question) -> List[Ask]:
     """What the question asks: what the classifiers read in a typed question; a button's topic
     words; else the topic of a glossary term it names ("la monétique")."""
-    if question.ellipsis and (question.only_a_job or (
-            question.the_other_job and not question.said_topics and not question.mentioned_details)):
+    if question.only_a_job or (question.ellipsis and question.the_other_job and not question.said_topics
+                               and not question.mentioned_details):
         # "et pour le gestionnaire ?", "et l'autre ?": the last question, asked again.
         return []
     if question.classified:
@@ -159,9 +165,12 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
     asks a detail of the last question's topics when it names one, or when that topic's model
     reads one in it; else what it asks ("et les inconvénients ?")."""
     last = [ask.topic for ask in question.last_asks]
-    if any(topic not in last for topic in question.said_topics):
-        # "et les inconvénients ?", "et le salaire de départ ?" name their topic.
-        return asks
+    new = [topic for topic in question.said_topics if topic not in last]
+    if new:
+        # "et la formation ?", "et le salaire de départ ?" name their topic: the whole topic, or a
+        # detail of it they name in its words.
+        named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in new]
+        return [Ask(STORE.details.topic(detail), detail) for detail in named[:1]] or [Ask(topic) for topic in new]
     named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in last]
     if named:
         return [Ask(STORE.details.topic(named[0]), named[0])]
@@ -209,7 +218,8 @@ def remember(
     quoted = unique(reply.quoted, key=by_id)
     focus = sheet or (quoted[0] if len(quoted) == 1 else None)
     offered = unique(reply.offered, key=by_id) if len(asks) == 1 else []
-    lacking = unique([(lacking, ask.topic) for lacking, ask in reply.lacking], key=lambda pair: (pair[0].id, pair[1]))
+    lacking = unique([(lacking, ask.topic, ask.detail) for lacking, ask in reply.lacking],
+                     key=lambda missing: (missing[0].id, missing[1], missing[2]))
     events: List[EventType] = [
         SlotSet(SLOT_TOPICS, [topic.value for topic in _topics(asks)] or None),
         SlotSet(SLOT_DETAILS, [ask.detail for ask in asks if ask.detail] or None),

@@ -105,7 +105,7 @@ QUESTIONS: Dict[Topic, str] = {
     Topic.SKILLS: "Quelles compétences faut-il pour être {job} ?",
     Topic.DIGITAL_SKILLS: "Quelles compétences numériques pour un {job} ?",
     Topic.SALARY: "Combien gagne un {job} ?",
-    Topic.LABOUR_MARKET: "Combien d'offres d'emploi pour {job} ?",
+    Topic.LABOUR_MARKET: "Quel est le marché de l'emploi pour {job} ?",
     Topic.AGE_DISTRIBUTION: "Quelle est la répartition par âge des {job} ?",
     Topic.PROS: "Quels sont les avantages du métier de {job} ?",
     Topic.CONS: "Quels sont les inconvénients du métier de {job} ?",

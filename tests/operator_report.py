@@ -24,7 +24,7 @@ KNOWN_CONVERSATION = [
     (COMMENT, "other"),
     (f"azertyuiop {EMAIL}", "not_understood"),
     ("salaire d'un boulanger ?", "unknown_job"),
-    ("le gestionnaire, c'est comment ?", "clarification"),
+    ("gestionnaire de back office, c'est comment le boulot ?", "clarification"),
     ("quel temps fait-il ?", "out_of_scope"),
 ]
 

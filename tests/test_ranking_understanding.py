@@ -49,7 +49,7 @@ def verdict(reply: str, label: str) -> str:
         return "wrong" if ranked else "right"
     ranking = default_store().ranking(label)
     asked = reply.startswith(f"Classement {ORDER_NAMES[ranking.order]} parmi ") and all(
-        MEASURE_NAMES[measure][0] in reply for measure in ranking.measures
+        MEASURE_NAMES[measure][0].lower() in reply.lower() for measure in ranking.measures
     )
     return "right" if asked else "wrong"
 

@@ -189,7 +189,7 @@ def metrics(url: str) -> dict:
 def test_the_metrics_count_a_known_sequence_of_messages_without_their_text(machine):
     before = metrics(machine.url)
     questions = ["Quel est le salaire d'un opérateur back-office ?", "azertyuiop qsdfghjk",
-                 "le gestionnaire, c'est comment ?"]
+                 "gestionnaire de back office, c'est comment le boulot ?"]
     replies = sum(len(say(machine.url, "compte-rendu", question)) for question in questions)
     after = metrics(machine.url)
     change = {name: after[name] - before.get(name, 0) for name in after}

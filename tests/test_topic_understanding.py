@@ -35,7 +35,7 @@ MIN_TOPIC_ACCURACY_PER_SET = 0.94
 MAX_WRONG_SHARE = 0.03
 CLARIFICATION = "Je ne suis pas sûr de comprendre"
 # A question about a job that says nothing of what it asks.
-UNCLEAR_QUESTION = "le gestionnaire de back office, c'est comment ?"
+UNCLEAR_QUESTION = "gestionnaire de back office, c'est comment le boulot ?"
 JUDGE = Judge(default_store())
 QUESTIONS = {
     name: yaml.safe_load((ROOT / "tests" / name).read_text(encoding="utf-8"))["questions"] for name in HELDOUT_SETS

@@ -28,8 +28,9 @@ _ASKING = re.compile(
     r"dis moi|dis-moi|tu peux|vous pouvez|je voudrais connaitre|j aimerais connaitre|j'aimerais connaitre|"
     r"je veux savoir|je souhaite savoir|je souhaiterais savoir|je cherche a savoir)\b"
 )
-# Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a semicolon, "?".
-_JOINS = re.compile(r"\?|;|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
+# Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,
+# "?", a new line, a numbered item.
+_JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
 # The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille").
 _FIRST_PERSON = re.compile(r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui)(?:\b|(?<=['’]))")
 # A clause of the asker's story this long or longer is their story, not part of the question.

@@ -1,6 +1,7 @@
 """A Rasa NLU component that reads the form of a question, for the actions:
 
-- ``only_a_job``: whether it names a job and asks nothing else ("et pour le gestionnaire ?");
+- ``only_a_job``: whether it names a job and asks nothing else ("et pour le gestionnaire ?",
+  "l'opératrice"): such a message is the intent ``inform``, whatever the intent classifier read;
 - ``ellipsis``: a short follow-up that leaves out what the conversation says ("et par an ?");
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
@@ -22,11 +23,11 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
+    INTENT_INFORM, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from knowledge.store import JOB, KnowledgeStore, default_store
 from knowledge.text import strip_accents
@@ -142,6 +143,11 @@ class QuestionForm(GraphComponent):
         for message in messages:
             doc = message.get(SPACY_DOCS[TEXT])
             has_verb = doc is None or any(token.pos_ in VERBS for token in doc)
-            for key, value in read_form(self._store, message.get(TEXT) or "", has_verb).items():
+            form = read_form(self._store, message.get(TEXT) or "", has_verb)
+            for key, value in form.items():
                 message.set(key, value, add_to_output=True)
+            if form[PARSE_ONLY_A_JOB]:
+                # "et pr opérateur ?", "l'opératrice": the last question for that job, whatever
+                # the intent classifier made of so few words.
+                message.set(INTENT, {INTENT_NAME_KEY: INTENT_INFORM, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
         return messages

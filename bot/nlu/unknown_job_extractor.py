@@ -39,6 +39,8 @@ LINKING = frozenset({"de", "d", "du", "des", "la", "le", "l"})
 # "je suis une étudiante": the user speaking of themself, not of a job.
 SELF_DESCRIPTION = frozenset({"suis", "sommes"})
 SHORTEST_WORD = 3
+# Known words that may come before the unknown one of a job's name ("data" in "data engineer").
+LEADING_KNOWN_WORDS = 1
 
 
 def _word(token: Token) -> str:
@@ -87,19 +89,23 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
         return messages
 
     def _unknown_job(self, tokens: List[Token], cues: frozenset) -> List[Token]:
-        """The run of unknown words that follows one of ``cues``, if any."""
+        """The words that follow one of ``cues`` up to the end of a run of unknown ones, if any;
+        a known word may lead the run ("être data engineer": "data" is a known word)."""
         for index, token in enumerate(tokens):
             if _plain(token) not in cues or (index and _plain(tokens[index - 1]) in SELF_DESCRIPTION):
                 continue
             following = index + 1
             while following < len(tokens) and _plain(tokens[following]) in LINKING:
                 following += 1
-            run = []
+            run, leading = [], 0
             for candidate in tokens[following:]:
                 word = _word(candidate)
-                if len(word) < SHORTEST_WORD or word in self._vocabulary:
+                if len(word) >= SHORTEST_WORD and word not in self._vocabulary:
+                    run.append(candidate)
+                elif word and not run and leading < LEADING_KNOWN_WORDS:
+                    leading += 1
+                else:
                     break
-                run.append(candidate)
             if run:
-                return run
+                return [*tokens[following:following + leading], *run]
         return []

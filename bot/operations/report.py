@@ -172,10 +172,14 @@ def _job_name(job_id: str) -> str:
 
 
 def _topic_label(value: str) -> str:
+    """"Salaire", or with the detail asked of it: "Salaire : le salaire médian"."""
     if value == OVERVIEW:
         return OVERVIEW_LABEL
+    value, _, detail_id = value.partition(DETAIL_SEPARATOR)
     topic = parse_topic(value)
-    return topic_button_title(topic) if topic else value
+    label = topic_button_title(topic) if topic else value
+    detail = STORE.details.get(detail_id) if detail_id else None
+    return f"{label} : {detail.name}" if detail else label
 
 
 def _counted(counter: Counter, key: str, label) -> List[Dict[str, Any]]:
@@ -191,6 +195,10 @@ def _percentile(values: Sequence[float], share: float) -> float:
 def _days(since: datetime, until: datetime) -> List[date]:
     last = (until - timedelta(seconds=1)).date()
     return [since.date() + timedelta(days=offset) for offset in range((last - since.date()).days + 1)]
+
+
+# In the counts of facts missing: "<topic>/<detail>" for a detail asked of a topic.
+DETAIL_SEPARATOR = "/"
 
 
 def figures(turns: Sequence[Turn], ratings: Sequence[Rating], since: datetime, until: datetime,
@@ -218,7 +226,10 @@ def figures(turns: Sequence[Turn], ratings: Sequence[Rating], since: datetime, u
             jobs.update(outcome.get("jobs") or [])
             topics.update(outcome.get("topics") or [])
             for lacking in outcome.get("missing") or []:
-                missing[lacking.get("job", "")][lacking.get("topic", "")] += 1
+                asked = lacking.get("topic", "")
+                if lacking.get("detail"):
+                    asked = f"{asked}{DETAIL_SEPARATOR}{lacking['detail']}"
+                missing[lacking.get("job", "")][asked] += 1
             unknown_jobs += [mask_personal_data(str(name)) for name in outcome.get("unknown_jobs") or []]
         # Arrival is before recording; a later one would be some other clock's.
         arrived = turn.received_at if turn.received_at is not None and turn.received_at <= turn.at else turn.at

@@ -41,7 +41,7 @@ MORE = [
     ["salaire d'un opérateur back-office ?", "/feedback_useful"],
     ["formation du gestionnaire de back office ?", "pas utile", "c'était trop vague"],
     ["mon mail c'est jean.dupont@example.fr, vous recrutez ?", "les inconvénients du gestionnaire ?"],
-    ["le gestionnaire, c'est comment ?", "Salaire"],
+    ["gestionnaire de back office, c'est comment le boulot ?", "Salaire"],
 ]
 
 

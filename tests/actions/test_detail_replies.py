@@ -40,7 +40,7 @@ def test_a_closed_question_naming_a_detail_the_sheet_affirms_gets_oui():
     # Neither named in its words nor read without a close second reading.
     (True, [], ("key_qualities",)),
     # Named, but with another detail of the topic that the sheet lacks.
-    (True, ["english_level", "other_languages"], ()),
+    (True, ["english_level", "spelling"], ()),
 ])
 def test_no_oui_unless_the_closed_question_is_sure_of_its_detail_and_names_none_the_sheet_lacks(
         yes_no, named, alternatives):
@@ -56,7 +56,7 @@ def test_a_detail_the_sheet_lacks_is_said_missing_then_the_sheet_that_has_it_off
     assert said[1] == f"La fiche « {GESTIONNAIRE_NAME} », elle, en parle : voulez-vous sa réponse ?"
     assert messages[1]["buttons"][0]["payload"] == '/inform{"job":"gestionnaire_back_office"}'
     assert slots[SLOT_OFFERED_JOBS] == [GESTIONNAIRE] and slots[SLOT_OUTCOME]["kind"] == "missing_fact"
-    assert slots[SLOT_OUTCOME]["missing"] == [{"job": OPERATEUR, "topic": "skills"}]
+    assert slots[SLOT_OUTCOME]["missing"] == [{"job": OPERATEUR, "topic": "skills", "detail": "english_level"}]
 
 
 def test_a_detail_no_sheet_has_gets_a_button_to_what_the_sheet_says_of_the_topic_not_its_block():

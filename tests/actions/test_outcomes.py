@@ -4,7 +4,7 @@ import pytest
 from actions.routing import ActionAnswer
 from actions.routing import ActionCompare
 from actions.glossary import ActionDefineTerm
-from actions.names import INTENT_ASK, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_JOB, SLOT_OUTCOME
+from actions.names import INTENT_ASK, PARSE_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_JOB, SLOT_OUTCOME
 from actions.outcomes import ANSWERED, CLARIFICATION, MISSING_FACT, UNKNOWN_JOB
 from knowledge.topics import Topic
 from tests.builders import build_tracker, run_action
@@ -58,3 +58,10 @@ def test_a_comparison_names_both_sheets_and_what_one_lacks():
 
 def test_small_talk_and_definitions_set_no_outcome():
     assert outcome_of(ActionDefineTerm(), intent="define", terms=["CDI"]) is None
+
+
+def test_a_detail_the_sheet_lacks_is_recorded_with_its_topic():
+    parse = {PARSE_TOPICS: ["environment"], PARSE_ASKS: [{"topic": "environment", "detail": "working_hours"}]}
+    outcome = outcome_of(ActionAnswer(), jobs=[OPERATEUR], parse=parse)
+    assert outcome["kind"] == MISSING_FACT
+    assert outcome["missing"] == [{"job": OPERATEUR, "topic": "environment", "detail": "working_hours"}]

@@ -54,7 +54,7 @@ def classify(tmp_path_factory):
             f"    - {EVERYDAY_QUESTION}\n", encoding="utf-8",
         )
         patch.chdir(elsewhere)
-        config = {**LinearIntentClassifier.get_default_config(), "topic_data_weight": 1.0}
+        config = {**LinearIntentClassifier.get_default_config(), "topic_data_total_weight": 1.0}
         yield _train(tmp_path_factory.mktemp("intent_classifier"), config, _examples())
 
 

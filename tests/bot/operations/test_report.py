@@ -46,7 +46,8 @@ class Events:
 
     def outcome(self, sender, kind, jobs=(), topics=(), missing=(), unknown_jobs=()):
         self.slot(sender, SLOT_OUTCOME, {"kind": kind, "jobs": list(jobs), "topics": list(topics),
-                                         "missing": [{"job": job, "topic": topic} for job, topic in missing],
+                                         "missing": [{"job": job, "topic": topic, **({"detail": rest[0]} if rest else {})}
+                                                     for job, topic, *rest in missing],
                                          "unknown_jobs": list(unknown_jobs)})
 
     def report(self):
@@ -81,6 +82,20 @@ def test_each_message_is_filed_under_what_became_of_it():
                                         "topics": [{"topic": "cons", "label": "Inconvénients", "count": 1}]}]
     assert report["unknown_jobs"] == [{"text": "Boulanger", "count": 1}]
     assert {row["job"]: row["count"] for row in report["jobs_asked"]} == {OPERATEUR: 1, GESTIONNAIRE: 1}
+
+
+def test_a_missing_detail_is_counted_under_its_topic_and_named():
+    events = Events()
+    events.session("a")
+    events.user("a", "c'est du 9h-17h opérateur ?")
+    events.outcome("a", "missing_fact", jobs=[OPERATEUR], topics=["environment"],
+                   missing=[(OPERATEUR, "environment", "working_hours")])
+    events.user("a", "et le télétravail ?")
+    events.outcome("a", "missing_fact", jobs=[OPERATEUR], topics=["environment"],
+                   missing=[(OPERATEUR, "environment", "working_hours")])
+    (sheet,) = events.report()["missing_facts"]
+    assert sheet["topics"] == [{"topic": "environment/working_hours",
+                                "label": "Conditions de travail : les horaires de travail", "count": 2}]
 
 
 def test_conversations_are_sessions_counted_on_the_day_they_start():
