@@ -33,7 +33,7 @@ from actions.names import (
 from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
 from actions.replies import Reply
 from knowledge.schema import JobSheet
-from knowledge.topics import Topic
+from knowledge.topics import Topic, sheet_holds
 
 
 def route(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
@@ -166,6 +166,13 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
     reads one in it; else what it asks ("et les inconvénients ?")."""
     last = [ask.topic for ask in question.last_asks]
     new = [topic for topic in question.said_topics if topic not in last]
+    read = [(topic, question.detail_readings[topic]) for topic in last if topic in question.detail_readings]
+    focus = question.in_focus
+    if new and focus and read and not any(sheet_holds(focus, topic) for topic in new) \
+            and STORE.details.reading(focus, read[0][1]).answered:
+        # "et pour évoluer ?" after the training of a sheet without mobility: the training that
+        # helps to progress, which it cites, rather than the mobility it lacks.
+        return [Ask(*read[0])]
     if new:
         # "et la formation ?", "et le salaire de départ ?" name their topic: the whole topic, or a
         # detail of it they name in its words.
@@ -176,7 +183,6 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
         return [Ask(STORE.details.topic(named[0]), named[0])]
     if any(ask.topic in last for ask in asks):
         return asks
-    read = [(topic, question.detail_readings[topic]) for topic in last if topic in question.detail_readings]
     return [Ask(*read[0])] if read else asks
 
 

@@ -71,17 +71,23 @@ class DetailCatalogue:
 
     def mentioned(self, text: Optional[str]) -> List[str]:
         """The details whose words a message holds ("par an", "médiane", "télétravail"), in
-        reading order, each once."""
+        reading order, each once. Words inside longer words of another detail do not count:
+        "vendre des titres" names the trading of securities, not the sales part of the job."""
         words = list(_WORD.finditer(text or ""))
         folded = [strip_accents(word.group()).lower() for word in words]
-        found: List[Tuple[int, str]] = []
+        found: List[Tuple[int, int, str]] = []
         for size in range(1, self._longest + 1):
             for first in range(len(words) - size + 1):
                 if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
                     continue
                 window = normalize(text[words[first].start():words[first + size - 1].end()])
-                found.extend((words[first].start(), detail) for detail in self._words.get(window, []))
-        return list(dict.fromkeys(detail for _, detail in sorted(found)))
+                found.extend((first, first + size, detail) for detail in self._words.get(window, []))
+        kept = [
+            (first, detail) for first, last, detail in found
+            if not any(other != detail and start <= first and last <= end and end - start > last - first
+                       for start, end, other in found)
+        ]
+        return list(dict.fromkeys(detail for _, detail in sorted(kept)))
 
     def check(self, sheets: Iterable[JobSheet]) -> None:
         """Refuse, naming the sheet and the field, a link to an unknown detail or item, or a

@@ -23,12 +23,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
     INTENT_INFORM, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
+from bot.nlu.intent_override import override_intent
 from knowledge.store import JOB, KnowledgeStore, default_store
 from knowledge.text import strip_accents
 
@@ -67,6 +68,9 @@ FILLERS = frozenset({
     "un", "une", "des", "du", "de", "d", "au", "aux", "c", "ce", "cette", "metier", "poste", "job", "dans", "cas",
     "question", "pareille", "mm", "stp", "svp", "merci", "ok", "daccord", "accord", "bon", "autre", "maintenant",
 })
+# How a question about what a job is starts ("c'est quoi un gestionnaire ?"): the same words after
+# the job ("et le gestionnaire, c'est quoi ?") ask the last question again.
+WHAT_IS_OPENINGS = ("c est quoi", "cest quoi", "c quoi", "qu est ce qu", "quest ce qu", "kesako", "quoi")
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
@@ -97,6 +101,9 @@ def names_only_a_job(store: KnowledgeStore, text: str) -> bool:
     l'opérateur alors ?"): it asks the last question again, for that job."""
     jobs = [mention for mention in store.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
     if not jobs:
+        return False
+    before = " ".join(_WORD.findall(strip_accents(text[:jobs[0].start]).lower().replace("'", " ")))
+    if any(f"{before} ".startswith(f"{opening} ") for opening in WHAT_IS_OPENINGS):
         return False
     rest = list(text)
     for mention in jobs:
@@ -149,5 +156,5 @@ class QuestionForm(GraphComponent):
             if form[PARSE_ONLY_A_JOB]:
                 # "et pr opérateur ?", "l'opératrice": the last question for that job, whatever
                 # the intent classifier made of so few words.
-                message.set(INTENT, {INTENT_NAME_KEY: INTENT_INFORM, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+                override_intent(message, INTENT_INFORM)
         return messages

@@ -33,7 +33,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import (
-    INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, PREDICTED_CONFIDENCE_KEY, TEXT,
+    INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
@@ -42,6 +42,7 @@ from actions.names import (
     INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
 )
 from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus
+from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
 from bot.nlu.topic_model import (
@@ -57,6 +58,12 @@ RANKING_LENGTH = 5
 SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
 # "c'est quoi", "c koi", "qu'est-ce que", "kesako": asking what something is.
 WHAT_IS = re.compile(r"\b(?:c ?est quoi|c'est quoi|c quoi|c koi|qu ?est ce que|qu'est-ce que|kesako|ca consiste)\b")
+# "c'est quoi exactement ?" after a job named apart ("Gestionnaire de back office : c'est quoi
+# exactement, et …"): what the job is, asked with no other word.
+WHAT_IS_ALONE = re.compile(
+    r"^\W*(?:c ?est quoi|c'est quoi|c quoi|c koi|qu'est-ce que c'est|qu ?est ce que c ?est|kesako|ca consiste en quoi)"
+    r"(?:\s+(?:exactement|concretement|en gros|en fait|au juste|ce metier|ce poste|ce job|comme metier))?\W*$"
+)
 
 
 def focused_text(text: str) -> str:
@@ -149,10 +156,12 @@ class TopicClassifier(LinearModelComponent):
     def _names_what_it_asks(self, clause: str) -> bool:
         """Whether a part of a question says what it asks in words of ``knowledge/``: a topic's
         ("salaire", "missions") or a detail's ("la part de femmes", "les moins de 25 ans"), or
-        asks what a job it names is ("c'est quoi un opérateur back office")."""
+        asks what a job it names is ("c'est quoi un opérateur back office"), or what the job is
+        in no other word ("c'est quoi exactement")."""
         found = mentions(self._store, clause)
         return any(mention.kind == TOPIC for mention in found) or bool(self._store.details.mentioned(clause)) or (
-            any(mention.kind == JOB for mention in found) and bool(WHAT_IS.search(strip_accents(clause).lower())))
+            any(mention.kind == JOB for mention in found) and bool(WHAT_IS.search(strip_accents(clause).lower()))
+        ) or bool(WHAT_IS_ALONE.search(strip_accents(clause).lower()))
 
     def _clause_asks(self, text: str, focus: Span, whole: Sequence[TopicScore]) -> List[Tuple[str, Span]]:
         """The topic each part of a question asks on its own, when two parts or more do, each a
@@ -204,8 +213,7 @@ class TopicClassifier(LinearModelComponent):
             if clause_asks:
                 decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
-                message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: ranking[0].confidence},
-                            add_to_output=True)
+                override_intent(message, INTENT_ASK, ranking[0].confidence)
             asked = clause_asks or [(topic, focus) for topic in decision.topics]
             message.set(PARSE_TOPICS, list(decision.topics), add_to_output=True)
             message.set(PARSE_TOPIC_ASKS, [{"topic": topic, "start": start, "end": end} for topic, (start, end) in asked],

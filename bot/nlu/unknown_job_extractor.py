@@ -20,11 +20,12 @@ from rasa.engine.storage.resource import Resource
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.nlu.tokenizers.tokenizer import Token
-from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, PREDICTED_CONFIDENCE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM, INTENT_OUT_OF_SCOPE
+from bot.nlu.intent_override import override_intent
 from bot.nlu.vocabulary_component import VocabularyComponent
 from knowledge.store import default_store
 from knowledge.text import normalize, strip_accents
@@ -85,7 +86,7 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
                           "start": unknown[0].start, "end": unknown[-1].end, "confidence": 1.0}
                 message.set(ENTITIES, [*entities, *self.add_extractor_name([entity])], add_to_output=True)
                 if intent == INTENT_OUT_OF_SCOPE:
-                    message.set(INTENT, {INTENT_NAME_KEY: INTENT_ASK, PREDICTED_CONFIDENCE_KEY: 1.0}, add_to_output=True)
+                    override_intent(message, INTENT_ASK)
         return messages
 
     def _unknown_job(self, tokens: List[Token], cues: frozenset) -> List[Token]:

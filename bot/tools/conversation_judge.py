@@ -44,6 +44,8 @@ SILENT_SHEET = re.compile(
 SILENT_EVERY_SHEET = re.compile(r"(?:aucune de mes fiches|mes fiches ne)")
 # "La fiche « X » ne dit rien sur Y." / "… ne donne aucune information sur Y.": the sheet and Y.
 SILENT_ON = re.compile(r"la fiche « ([^»]+) » ne (?:dit rien|donne aucune information) sur ([^\n]+?)\.?(?:\n|$)")
+# "Seule la fiche « X » donne des informations sur Y :": every other sheet is silent on Y.
+SOLE_SHEET = re.compile(r"seule la fiche « ([^»]+) » donne des informations sur ([^:\n]+?) :")
 # In a comparison: "<job> :" then "la fiche ne dit rien sur …".
 SILENT_IN_COMPARISON = re.compile(r"^([^\n:]+?) :\s*(?:\n)?la fiche ne dit rien sur", re.MULTILINE)
 NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?")
@@ -183,6 +185,7 @@ class Judge:
         named = [self._by_name.get(name.strip()) for name in SILENT_SHEET.findall(message)]
         named += [self._by_name.get(name.strip()) for name in SILENT_IN_COMPARISON.findall(message)]
         silent = [sheet for sheet in named if sheet is not None]
+        silent.extend(sheet for sheet, _ in self._sole_sheet_silences(message))
         if SILENT_EVERY_SHEET.search(message):
             silent.extend(self._store.jobs)
         return silent
@@ -262,9 +265,12 @@ class Judge:
         reply = [message for message in reply if not message.startswith(LANGUAGE_NOTE)]
         problems: List[str] = []
         unmet: List[Expectation] = []
-        position = 0
+        # Asks are answered in the order asked; the jobs answering one ask, in any order.
+        position = asked_from = 0
         for number, expectation in enumerate(expectations):
-            start = position if ordered else 0
+            if number and expectation.topic != expectations[number - 1].topic:
+                asked_from = position
+            start = asked_from if ordered else 0
             found = next((index for index in range(start, len(reply))
                           if self._meets(expectation, reply[index], reply)), None)
             if found is None:
@@ -306,9 +312,18 @@ class Judge:
         """(sheet, what it is said to be silent on) for each such sentence of ``message``."""
         found = [(self._by_name.get(name.strip()), subject) for name, subject in SILENT_ON.findall(message)]
         found += [(self._by_name.get(name.strip()), "") for name in SILENT_IN_COMPARISON.findall(message)]
+        found += self._sole_sheet_silences(message)
         if SILENT_EVERY_SHEET.search(message):
             found += [(sheet, "") for sheet in self._store.jobs]
         return [(sheet, subject) for sheet, subject in found if sheet is not None]
+
+    def _sole_sheet_silences(self, message: str) -> List[tuple]:
+        """(sheet, subject) for every sheet but the one a message says is the only one on it."""
+        found = []
+        for name, subject in SOLE_SHEET.findall(message):
+            sole = self._by_name.get(name.strip())
+            found += [(sheet, subject) for sheet in self._store.jobs if sole is not None and sheet.id != sole.id]
+        return found
 
     def _holds(self, sheet: JobSheet, subject: str) -> bool:
         """Whether the sheet holds the detail or topic ``subject`` names (as the bot names them)."""

@@ -100,3 +100,13 @@ def test_a_sheet_not_reviewed_is_answered_by_the_items_that_hold_the_detail_s_wo
     assert not english.reviewed and [item.key for item in english.items] == ["Maîtriser l'anglais"]
     assert not english.yes, "no yes without a reviewed link"
     assert not STORE.details.reading(unreviewed, "remote_work").answered
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le salaire médian par an ?", ["salary_median", "salary_annual_gross"]),
+    # "vendre" alone is the sales part of the job; in "vendre des titres", securities trading.
+    ("s'occupe-t-il d'acheter et de vendre des titres ?", ["securities_trading"]),
+    ("faut-il vendre des produits ?", ["sales_part"]),
+])
+def test_a_message_names_the_details_of_its_longest_words(text, expected):
+    assert STORE.details.mentioned(text) == expected

@@ -41,6 +41,8 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
 @pytest.mark.parametrize("text, expected", [
     ("et pour le gestionnaire ?", True), ("et chez l'opérateur ?", True), ("Et pour le gestionnaire de back office ?", True),
     ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
+    ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
+    ("et le gestionnaire, c'est quoi ?", True),
 ])
 def test_a_message_naming_only_a_job(text, expected):
     assert names_only_a_job(STORE, text) is expected

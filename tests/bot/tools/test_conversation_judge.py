@@ -78,6 +78,20 @@ def test_several_asks_are_right_only_in_the_order_asked():
     messages = reply(rendering.answer(OPERATEUR_SHEET, Topic.SALARY), rendering.answer(OPERATEUR_SHEET, Topic.TRAINING))
     assert problems(messages, salary, training, ordered=True) == []
     assert problems(messages, training, salary, ordered=True)[0].startswith("expectation 2 not met")
+    # The jobs answering one ask come in any order.
+    both = reply(rendering.answer(GESTIONNAIRE_SHEET, Topic.TRAINING), rendering.answer(OPERATEUR_SHEET, Topic.TRAINING))
+    each = [Expectation(job=job, topic=Topic.TRAINING, answer=TOPIC) for job in (OPERATEUR, GESTIONNAIRE)]
+    assert problems(both, *each, ordered=True) == []
+
+
+def test_the_only_sheet_on_a_topic_says_the_others_are_silent_on_it():
+    only = rendering.only_job_intro(OPERATEUR_SHEET, Topic.SALARY)
+    messages = reply(only, rendering.answer(OPERATEUR_SHEET, Topic.SALARY))
+    absent = Expectation(job=GESTIONNAIRE, topic=Topic.SALARY, answer=ABSENT)
+    assert problems(messages, absent) == []
+    # Said of a topic the other sheet holds, it is a false "nothing on it".
+    wrong = reply(rendering.only_job_intro(OPERATEUR_SHEET, Topic.TRAINING))
+    assert f"false nothing on it: {GESTIONNAIRE}" in problems(wrong)
 
 
 def test_an_unknown_job_is_right_when_the_bot_says_it_does_not_know_it():
