@@ -89,7 +89,7 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     sheets = jobs or ([question.in_focus] if question.in_focus else [])
     if question.ellipsis and not question.jobs:
         asks = _in_the_last_topics(question, asks)
-    asks = [_settled(ask, sheets or list(STORE.jobs)) for ask in asks]
+    asks = _distinct([_settled(ask, sheets or list(STORE.jobs)) for ask in asks], sheets or list(STORE.jobs))
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
@@ -141,6 +141,21 @@ def _yes_no(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> bool:
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _answered(other, sheets)
         for other in named
     )
+
+
+def _distinct(asks: Sequence[Ask], sheets: Sequence[JobSheet]) -> List[Ask]:
+    """The asks, each once, and a detail once its answer is given: in "bts ou dut, lequel choisir
+    ?", the BTS and the field of study are both answered by « Bac+2 BTS Banque / DUT GEA »."""
+    kept: List[Ask] = []
+    given = set()
+    for ask in unique(asks, key=lambda ask: (ask.topic, ask.detail)):
+        quoted = {(sheet.id, item) for sheet in sheets if ask.detail
+                  for item in STORE.details.reading(sheet, ask.detail).items}
+        if quoted and quoted <= given:
+            continue
+        given |= quoted
+        kept.append(ask)
+    return kept
 
 
 def _asks(question: Question) -> List[Ask]:

@@ -32,6 +32,13 @@ def test_several_asks_are_answered_each_in_the_order_asked():
     assert slots[SLOT_TOPICS] == ["salary", "training"] and slots[SLOT_DETAILS] == ["study_level"]
 
 
+def test_two_details_answered_by_the_same_words_of_the_sheet_are_answered_once():
+    # "bts ou dut, lequel choisir ?": the BTS and the DUT are one item of the sheet.
+    replies, _ = said([("training", "bts_banque"), ("training", "dut_but_gea")], jobs=[GESTIONNAIRE])
+    quotes = [reply for reply in replies if reply.startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique")]
+    assert len(quotes) == 1 and "BTS Banque / DUT GEA" in quotes[0]
+
+
 def test_pros_and_cons_asked_together_get_both():
     replies, _ = said([("pros", None), ("cons", None)], jobs=[OPERATEUR])
     assert [reply.split("\n")[0] for reply in replies] == [f"{OPERATEUR_NAME} — Avantages",
