@@ -6,6 +6,7 @@ place of the detail.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import List, Optional, Sequence
 
 from rasa_sdk.executor import CollectingDispatcher
@@ -21,12 +22,27 @@ from knowledge.schema import JobSheet
 from knowledge.topics import sheet_holds
 
 
+@dataclass(frozen=True)
+class Closed:
+    """The form of a question a "oui" may answer: ``yes_no``, a closed one sure of its detail,
+    answered "oui" where the sheet's reviewed items affirm it; ``existence``, one on whether
+    there are any, answered "oui" too by a share or a count above zero."""
+
+    yes_no: bool = False
+    existence: bool = False
+
+    def says_yes(self, reading: DetailReading) -> bool:
+        return self.yes_no and (reading.yes or (self.existence and reading.counts_some))
+
+
+OPEN = Closed()
+
+
 def answer_detail(
-    dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], ask: Ask, yes_no: bool,
+    dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], ask: Ask, closed: Closed = OPEN,
     offer_others: bool = True,
 ) -> Reply:
-    """What each of ``sheets`` says of ``ask``'s detail; ``yes_no``: the question is a closed
-    one that names the detail in its words, answered "oui" where the sheet's items do;
+    """What each of ``sheets`` says of ``ask``'s detail, "oui" first where ``closed`` allows;
     ``offer_others``: a sheet silent on it offers the sheets that answer it, or what it says of
     the topic (not when the question asks other things too)."""
     readings = [STORE.details.reading(sheet, ask.detail) for sheet in sheets]
@@ -37,7 +53,7 @@ def answer_detail(
     reply = Reply()
     for sheet, reading in zip(sheets, readings):
         if reading.answered:
-            _quote(dispatcher, sheet, reading, yes_no)
+            _quote(dispatcher, sheet, reading, closed.says_yes(reading))
             reply.quoted.append(sheet)
         else:
             reply.lacking.append((sheet, ask))
@@ -46,9 +62,9 @@ def answer_detail(
     return reply
 
 
-def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, yes_no: bool) -> None:
+def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, yes: bool) -> None:
     quoted = [rendering.item_text(sheet, item) for item in reading.items]
-    dispatcher.utter_message(text=rendering.detail_answer(sheet, quoted, yes=yes_no and reading.yes))
+    dispatcher.utter_message(text=rendering.detail_answer(sheet, quoted, yes=yes))
 
 
 def _say_missing(

@@ -59,6 +59,9 @@ WHOLE_TOPIC = "*"
 # ranking a question asks ("le mieux payé"); whether it points back at the jobs of the last
 # answer ("lequel des deux ?"), or at the job other than the one in focus ("et l'autre ?").
 PARSE_YES_NO = "yes_no"
+# A closed question on whether there are any ("y a-t-il des CDI ?"): a share or a count above
+# zero answers "oui", though not "beaucoup".
+PARSE_ASKS_EXISTENCE = "asks_existence"
 # A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
 PARSE_ELLIPSIS = "ellipsis"
 # A message that names a job and asks nothing else ("et pour le gestionnaire ?").

@@ -16,9 +16,9 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
-    PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
-    SLOT_TOPICS, WHOLE_TOPIC,
+    PARSE_ASKS_EXISTENCE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
+    PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO,
+    SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, parse_topic
@@ -79,12 +79,14 @@ class Question:
     points_back: bool = False
     the_other_job: bool = False
     yes_no: bool = False
+    asks_existence: bool = False
     # The conversation: the job in focus, the last question's asks, the sheets last quoted and
     # the jobs last listed.
     in_focus: Optional[JobSheet] = None
     last_asks: List[Ask] = field(default_factory=list)
     # The form of the last question, for it asked again ("et pour le gestionnaire ?").
     last_yes_no: bool = False
+    last_asks_existence: bool = False
     last_mentioned_details: List[str] = field(default_factory=list)
     answered: List[JobSheet] = field(default_factory=list)
     listed: List[JobSheet] = field(default_factory=list)
@@ -219,9 +221,11 @@ def read_question(tracker: Tracker) -> Question:
         points_back=_flag(parsed, PARSE_POINTS_BACK),
         the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),
         yes_no=_flag(parsed, PARSE_YES_NO),
+        asks_existence=_flag(parsed, PARSE_ASKS_EXISTENCE),
         in_focus=STORE.get(tracker.get_slot(SLOT_JOB) or ""),
         last_asks=last_asks(tracker),
         last_yes_no=_flag(last_parse, PARSE_YES_NO),
+        last_asks_existence=_flag(last_parse, PARSE_ASKS_EXISTENCE),
         last_mentioned_details=_mentioned(last_parse.get(PARSE_MENTIONED_DETAILS)),
         answered=_sheets(tracker.get_slot(SLOT_ANSWERED_JOBS)),
         listed=_sheets(tracker.get_slot(SLOT_LISTED_JOBS)),

@@ -110,37 +110,39 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     asks = asks or [Ask(Topic.DESCRIPTION)]
     if len(sheets) > 1:
         for ask in asks:
-            reply.add(detail_replies.answer_detail(dispatcher, sheets, ask, question.yes_no) if ask.detail
+            reply.add(detail_replies.answer_detail(dispatcher, sheets, ask, _closed(question, ask, sheets)) if ask.detail
                       else comparing.compare(dispatcher, sheets, [ask.topic]))
         return remember(dispatcher, asks, None, reply, channel)
     sheet = sheets[0] if sheets else None
     targets = [sheet] if sheet else list(STORE.jobs)
     for ask in asks:
         if ask.detail:
-            reply.add(detail_replies.answer_detail(dispatcher, targets, ask, _yes_no(question, ask, targets),
+            reply.add(detail_replies.answer_detail(dispatcher, targets, ask, _closed(question, ask, targets),
                                                    offer_others=len(asks) == 1))
         else:
             reply.add(answering.answer_topic(dispatcher, sheet, ask.topic, channel))
     return remember(dispatcher, asks, sheet, reply, channel)
 
 
-def _yes_no(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> bool:
-    """A closed question that a "oui" may answer: one that names the detail in its words or that
-    the classifier read with no close second reading, and no other detail of its topic that the
-    sheets say nothing about ("va-t-il disparaître avec l'automatisation ?" names the automation
-    the sheet cites, and its disappearance, which it does not). A question asked again ("et pour
-    le gestionnaire ?") keeps the form of the last one."""
+def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_replies.Closed:
+    """Whether "oui" may answer the ask: a closed question that names the detail in its words or
+    that the classifier read with no close second reading, and no other detail of its topic that
+    the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
+    the sheet affirms, and its disappearance, which it does not); and whether it asks
+    if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
+    keeps the form of the last one."""
     asked_again = ask in question.last_asks and ask not in question.asks
     named = question.last_mentioned_details if asked_again else question.mentioned_details
     if asked_again:
-        closed = question.last_yes_no
+        closed, existence = question.last_yes_no, question.last_asks_existence
     else:
-        closed = question.yes_no if ask.yes_no is None else ask.yes_no
+        closed, existence = question.yes_no if ask.yes_no is None else ask.yes_no, question.asks_existence
     sure = ask.detail in named or (not asked_again and question.classified and not ask.alternatives)
-    return closed and sure and not any(
-        other != ask.detail and STORE.details.topic(other) == ask.topic and not _answered(other, sheets)
+    yes_no = closed and sure and not any(
+        other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
         for other in named
     )
+    return detail_replies.Closed(yes_no, existence=yes_no and existence)
 
 
 def _distinct(asks: Sequence[Ask], sheets: Sequence[JobSheet]) -> List[Ask]:
@@ -215,6 +217,10 @@ def _settled(ask: Ask, sheets: Sequence[JobSheet]) -> Ask:
 
 def _answered(detail: str, sheets: Sequence[JobSheet]) -> bool:
     return any(STORE.details.reading(sheet, detail).answered for sheet in sheets)
+
+
+def _affirmed(detail: str, sheets: Sequence[JobSheet]) -> bool:
+    return all(STORE.details.reading(sheet, detail).yes for sheet in sheets)
 
 
 def _the_other_jobs(question: Question) -> List[JobSheet]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from knowledge.items import SheetItem, find_item, topic_items
+from knowledge.items import SheetItem, counts_some, find_item, topic_items
 from knowledge.loader import KnowledgeError
 from knowledge.schema import Detail, JobSheet
 from knowledge.text import LINKING_WORDS, normalize, strip_accents
@@ -32,6 +32,8 @@ class DetailReading:
     items: Tuple[SheetItem, ...]
     yes: bool = False
     reviewed: bool = True
+    # Every item is a share or a count above zero: "oui" to "y a-t-il des … ?" (see counts_some).
+    counts_some: bool = False
 
     @property
     def answered(self) -> bool:
@@ -116,12 +118,13 @@ class DetailCatalogue:
         detail = self._details[detail_id]
         topic = self._topics[detail_id]
         if sheet.details is None:
-            return DetailReading(detail, topic, tuple(_items_saying(sheet, topic, detail.words)), reviewed=False)
+            items = tuple(_items_saying(sheet, topic, detail.words))
+            return DetailReading(detail, topic, items, reviewed=False, counts_some=_count_some(sheet, items))
         answer = sheet.details.get(detail_id)
         if answer is None:
             return DetailReading(detail, topic, ())
         items = tuple(find_item(sheet, key, topic) for key in answer.items)
-        return DetailReading(detail, topic, items, yes=answer.affirms)
+        return DetailReading(detail, topic, items, yes=answer.affirms, counts_some=_count_some(sheet, items))
 
 
 def _items_saying(sheet: JobSheet, topic: Topic, words: Sequence[str]) -> List[SheetItem]:
@@ -129,3 +132,7 @@ def _items_saying(sheet: JobSheet, topic: Topic, words: Sequence[str]) -> List[S
     phrases = [f" {normalize(word)} " for word in words if normalize(word)]
     return [item for item in topic_items(sheet, topic)
             if any(phrase in f" {normalize(item.key)} " for phrase in phrases)]
+
+
+def _count_some(sheet: JobSheet, items: Sequence[SheetItem]) -> bool:
+    return bool(items) and all(counts_some(sheet, item) for item in items)

@@ -124,6 +124,20 @@ def topic_items(sheet: JobSheet, topic: Topic) -> List[SheetItem]:
     return list(unique.values())
 
 
+def counts_some(sheet: JobSheet, item: SheetItem) -> bool:
+    """Whether ``item`` is a share or a count above zero: it says there are some ("y a-t-il des
+    CDI ?": 42 %; "des plus de 50 ans ?": 19 %), though not that they are many."""
+    market = sheet.labour_market
+    figures = {CDI_SHARE: market.cdi_share, MEN_SHARE: market.men_share, JOB_SEEKERS: market.job_seekers,
+               JOB_OFFERS: market.job_offers} if market else {}
+    if item.key == WOMEN_SHARE and market and market.men_share and market.men_share.value is not None:
+        return market.men_share.value < 100
+    if item.topic is Topic.AGE_DISTRIBUTION:
+        return any(band.label == item.key and band.percent > 0 for band in sheet.age_distribution)
+    figure = figures.get(item.key)
+    return figure is not None and figure.value is not None and figure.value > 0
+
+
 def find_item(sheet: JobSheet, key: str, topic: Optional[Topic] = None) -> Optional[SheetItem]:
     """The item ``key`` names, in ``topic`` first, then in any topic of the sheet."""
     topics = ([topic] if topic else []) + [other for other in Topic if other is not topic]

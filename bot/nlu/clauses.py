@@ -31,10 +31,18 @@ _ASKING = re.compile(
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,
 # "?", a new line, a numbered item.
 _JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
-# The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille").
-_FIRST_PERSON = re.compile(r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui)(?:\b|(?<=['’]))")
+# The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille"), SMS
+# spellings too ("jveux", "jai").
+_FIRST_PERSON = re.compile(
+    r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui|jai|jveux|jvoudrais|jaimerais|jcherche|jpense|jhesite|jfais)"
+    r"(?:\b|(?<=['’]))"
+)
 # A clause of the asker's story this long or longer is their story, not part of the question.
 STORY_WORDS = 6
+# A last sentence this short, after a question, says what it asks ("… ? le salaire max"), unless
+# it takes leave ("Merci beaucoup.").
+PRECISION_WORDS = 4
+_LEAVE_TAKING = re.compile(r"\b(?:merci|cordialement|bonne (?:journee|soiree)|d'avance|a bientot|bisous|svp|stp)\b")
 # A clause shorter than this (in letters) asks nothing on its own ("et", "svp").
 MIN_CLAUSE_LETTERS = 4
 
@@ -55,9 +63,9 @@ def _asks_something(sentence: str) -> bool:
 
 
 def question_focus(text: str) -> Span:
-    """The span from the first sentence that asks something to the end of the last one, in a
-    message of several sentences (the whole message otherwise, the last sentence when none
-    asks), without the clauses of the asker's story at its start (``question_clauses``)."""
+    """The span from the first sentence that asks something to the end of the last one (and a
+    short precision right after it), in a message of several sentences (the whole message
+    otherwise, the last sentence when none asks), without the clauses of the asker's story at its start (``question_clauses``)."""
     sentences = _sentences(text)
     if len(sentences) < 2:
         return question_clauses(text, (0, len(text)))
@@ -68,6 +76,9 @@ def question_focus(text: str) -> Span:
     if text[asking[-1][0]:end].rstrip().endswith(":"):
         # "j'aimerais savoir :" then a list of what is asked.
         end = len(text)
+    if _is_precision(text, sentences, asking[-1]):
+        # "jusqu'où peut-on monter ? le salaire max": the question, said more precisely.
+        end = sentences[-1][1]
     return question_clauses(text, (asking[0][0], end))
 
 
@@ -102,6 +113,15 @@ def _parts(text: str, span: Span) -> List[Span]:
         position = join.end()
     parts.append((position, end))
     return [part for part in parts if text[part[0]:part[1]].strip()]
+
+
+def _is_precision(text: str, sentences: List[Span], last_asking: Span) -> bool:
+    """Whether the last sentence, right after the last one that asks, is a few words that say
+    more precisely what it asks."""
+    last = sentences[-1]
+    said = strip_accents(text[last[0]:last[1]]).lower()
+    return len(sentences) > 1 and sentences[-2] == last_asking and len(said.split()) <= PRECISION_WORDS \
+        and not _speaks_of_themself(said) and not _LEAVE_TAKING.search(said)
 
 
 def _speaks_of_themself(clause: str) -> bool:

@@ -7,6 +7,8 @@
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
   ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
   ?"), where "oui" would be ambiguous;
+- ``asks_existence``: a closed question on whether there are any ("y a-t-il des CDI ?", "ya
+  des femmes ?"), which a share or a count above zero answers "oui";
 - ``ranking``: the ranking it asks ("le métier le mieux payé"), from ``knowledge/rankings.yml``;
 - ``points_back``: whether it points back at the jobs of the last answer ("lequel des deux ?");
 - ``the_other_job``: whether it means the job other than the one in focus ("et l'autre ?").
@@ -27,8 +29,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    INTENT_INFORM, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
+    INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
+    PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
+from bot.nlu.clauses import question_focus
 from bot.nlu.intent_override import override_intent
 from knowledge.store import JOB, KnowledgeStore, default_store
 from knowledge.text import strip_accents
@@ -71,6 +75,11 @@ FILLERS = frozenset({
 # How a question about what a job is starts ("c'est quoi un gestionnaire ?"): the same words after
 # the job ("et le gestionnaire, c'est quoi ?") ask the last question again.
 WHAT_IS_OPENINGS = ("c est quoi", "cest quoi", "c quoi", "qu est ce qu", "quest ce qu", "kesako", "quoi")
+# How a question on whether there are any starts ("y a-t-il des", "est-ce qu'on trouve des").
+EXISTENCE = re.compile(
+    r"^(?:et |alors |mais )?(?:est ce qu (?:il )?|est ce que (?:l )?on )?(?:il )?(?:y a t il|y a|ya|yen a|existe t il|il existe"
+    r"|on (?:trouve|croise|voit|rencontre)|trouve t on|croise t on)(?: quand meme| aussi| encore)? (?:des|du|de la|de l|d)\b"
+)
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
@@ -94,6 +103,12 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
     if either or any(flat.startswith(f"{opening} ") for opening in _OPENINGS) or INVERSION.search(plain):
         return True
     return plain.endswith("?") and (has_verb or bool(set(words) & PREDICATES))
+
+
+def asks_existence(text: str, has_verb: bool = True) -> bool:
+    """A closed question on whether there are any ("y a-t-il des plus de 50 ans ?")."""
+    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    return is_yes_no(text, has_verb) and bool(EXISTENCE.search(plain))
 
 
 def names_only_a_job(store: KnowledgeStore, text: str) -> bool:
@@ -120,9 +135,12 @@ def is_ellipsis(text: str) -> bool:
 
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
-    ranking = store.find_ranking(text)
+    # The asker's story is no ranking asked ("… j'ai peur que ce soit le plus isolé").
+    start, end = question_focus(text)
+    ranking = store.find_ranking(text[start:end])
     return {
         PARSE_YES_NO: is_yes_no(text, has_verb),
+        PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text),
         PARSE_RANKING: ranking.id if ranking else "",

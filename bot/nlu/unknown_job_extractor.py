@@ -7,12 +7,15 @@ never seen right after "un", "une", "devenir", "être", "comme" or "métier de"
 then says it does not know that job, instead of answering for one of its own. A message the
 intent classifier took for out of scope is a question on such a job too when the word follows
 "devenir" or "métier de" ("je veux devenir croupier"): the bot says it does not know the job
-rather than that it cannot help. Known
+rather than that it cannot help. A job that a question on mobility names as where one may go
+("il peut devenir manager ?", "évoluer vers conseiller") is not the job asked about: its
+``other_job`` entity is dropped. Known
 words are those of the training examples (outside ``other_job`` entities) and of
 ``knowledge/`` (job names, topic words, glossary).
 """
 from __future__ import annotations
 
+import re
 from typing import Iterable, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -24,11 +27,12 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_NAME_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM, INTENT_OUT_OF_SCOPE
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_INFORM, INTENT_OUT_OF_SCOPE, PARSE_TOPICS
 from bot.nlu.intent_override import override_intent
 from bot.nlu.vocabulary_component import VocabularyComponent
 from knowledge.store import default_store
 from knowledge.text import normalize, strip_accents
+from knowledge.topics import Topic
 
 QUESTION_INTENTS = frozenset({INTENT_ASK, INTENT_INFORM})
 # Words after which French names a job: "un comptable", "devenir notaire", "métier de…".
@@ -40,6 +44,11 @@ LINKING = frozenset({"de", "d", "du", "des", "la", "le", "l"})
 # "je suis une étudiante": the user speaking of themself, not of a job.
 SELF_DESCRIPTION = frozenset({"suis", "sommes"})
 SHORTEST_WORD = 3
+# What comes before a job one may move to ("peut devenir", "évoluer vers", "passer").
+MOBILITY_CUE = re.compile(
+    r"\b(?:(?:peut|peux|pourrait|pourrais|peuvent|possible de|envisager de|esperer) (?:\w+ )?devenir"
+    r"|evoluer (?:vers|en)|evolue (?:vers|en)|passer|vers un|vers une|vers)\s+(?:(?:un|une|le|la|l|des) ?)?$"
+)
 # Known words that may come before the unknown one of a job's name ("data" in "data engineer").
 LEADING_KNOWN_WORDS = 1
 
@@ -76,7 +85,7 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
             intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
             if intent not in QUESTION_INTENTS and intent != INTENT_OUT_OF_SCOPE:
                 continue
-            entities = message.get(ENTITIES) or []
+            entities = self._without_mobility_targets(message)
             if any(entity.get("entity") in (ENTITY_JOB, ENTITY_OTHER_JOB) for entity in entities):
                 continue
             cues = CUES if intent in QUESTION_INTENTS else JOB_CUES
@@ -88,6 +97,19 @@ class UnknownJobExtractor(VocabularyComponent, EntityExtractorMixin):
                 if intent == INTENT_OUT_OF_SCOPE:
                     override_intent(message, INTENT_ASK)
         return messages
+
+    @staticmethod
+    def _without_mobility_targets(message: Message) -> List[dict]:
+        """The message's entities, less the jobs a question on mobility names as where one may go."""
+        entities = message.get(ENTITIES) or []
+        if Topic.MOBILITY.value not in (message.get(PARSE_TOPICS) or []):
+            return entities
+        text = strip_accents(message.get(TEXT) or "").lower().replace("'", " ").replace("’", " ")
+        kept = [entity for entity in entities if entity.get("entity") != ENTITY_OTHER_JOB
+                or not MOBILITY_CUE.search(text[:entity["start"]])]
+        if len(kept) < len(entities):
+            message.set(ENTITIES, kept, add_to_output=True)
+        return kept
 
     def _unknown_job(self, tokens: List[Token], cues: frozenset) -> List[Token]:
         """The words that follow one of ``cues`` up to the end of a run of unknown ones, if any;

@@ -4,7 +4,7 @@ never the topic's block in its place."""
 import pytest
 
 from actions.names import (
-    PARSE_ASKS, PARSE_MENTIONED_DETAILS, PARSE_TOPICS, PARSE_YES_NO, SLOT_DETAILS, SLOT_JOB, SLOT_OFFERED_JOBS,
+    PARSE_ASKS, PARSE_ASKS_EXISTENCE, PARSE_MENTIONED_DETAILS, PARSE_TOPICS, PARSE_YES_NO, SLOT_DETAILS, SLOT_JOB, SLOT_OFFERED_JOBS,
     SLOT_OUTCOME, SLOT_TOPICS,
 )
 from actions.routing import ActionAnswer
@@ -12,9 +12,9 @@ from tests.builders import build_tracker, run_action, texts
 from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
 
 
-def asked(topic, detail, jobs=(), slots=None, yes_no=False, named=None, alternatives=()):
+def asked(topic, detail, jobs=(), slots=None, yes_no=False, named=None, alternatives=(), existence=False):
     """The reply to a question the classifiers read as ``detail`` of ``topic``."""
-    parse = {PARSE_TOPICS: [topic], PARSE_YES_NO: yes_no,
+    parse = {PARSE_TOPICS: [topic], PARSE_YES_NO: yes_no, PARSE_ASKS_EXISTENCE: existence,
              PARSE_ASKS: [{"topic": topic, "detail": detail, "alternatives": list(alternatives)}],
              PARSE_MENTIONED_DETAILS: [detail] if named is None else named}
     return run_action(ActionAnswer(), build_tracker("ask", jobs=jobs, slots=slots, parse=parse))
@@ -33,6 +33,18 @@ def test_a_detail_the_sheet_holds_is_quoted_first_with_its_source_and_no_block()
 def test_a_closed_question_naming_a_detail_the_sheet_affirms_gets_oui():
     messages, _ = asked("skills", "english_level", jobs=[GESTIONNAIRE], yes_no=True)
     assert plain(messages[0]["text"]).startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Maîtriser l'anglais ».")
+
+
+@pytest.mark.parametrize("topic, detail, item", [
+    ("labour_market", "lm_cdi_share", "Part de CDI : 42 %"),
+    ("age_distribution", "age_over_50_share", "50 ans et plus : 19 %"),
+])
+def test_a_share_above_zero_says_oui_to_whether_there_are_any_not_to_other_closed_questions(topic, detail, item):
+    # "y a-t-il des CDI ?" / "des plus de 50 ans ?"; not "c'est surtout des CDI ?".
+    messages, _ = asked(topic, detail, jobs=[OPERATEUR], yes_no=True, existence=True)
+    assert plain(messages[0]["text"]).startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite « {item}")
+    messages, _ = asked(topic, detail, jobs=[OPERATEUR], yes_no=True)
+    assert plain(messages[0]["text"]).startswith(f"La fiche « {OPERATEUR_NAME} » indique : « {item}")
 
 
 @pytest.mark.parametrize("yes_no, named, alternatives", [

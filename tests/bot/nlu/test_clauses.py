@@ -43,3 +43,20 @@ def test_a_question_without_a_question_mark_is_found_by_its_question_words():
 ])
 def test_a_question_is_cut_where_french_joins_asks(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("je veux faire opératrice back office, il faut quel bac ?", ["il faut quel bac"]),
+    ("jveux faire operatrice back office, il faut quel bac ?", ["il faut quel bac"]),
+])
+def test_the_asker_speaking_of_themself_asks_nothing_even_in_sms_spelling(text, expected):
+    assert [text[first:last].strip() for first, last in clauses(text, question_focus(text))] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("jusqu'où peut monter une opératrice ? le salaire maximum", "jusqu'où peut monter une opératrice ? le salaire maximum"),
+    # A thank-you or a longer sentence after the question is no precision of it.
+    ("quel salaire pour un opérateur ? merci beaucoup pour votre aide", "quel salaire pour un opérateur ?"),
+])
+def test_a_short_precision_after_the_question_is_part_of_it(text, expected):
+    assert focus(text) == expected

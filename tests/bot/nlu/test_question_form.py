@@ -5,7 +5,7 @@ import pytest
 from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
-from bot.nlu.question_form import is_ellipsis, is_yes_no, names_only_a_job, read_form
+from bot.nlu.question_form import asks_existence, is_ellipsis, is_yes_no, names_only_a_job, read_form
 from knowledge.store import default_store
 
 STORE = default_store()
@@ -56,3 +56,21 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
     assert other[PARSE_THE_OTHER_JOB] and other[PARSE_ELLIPSIS] and other[PARSE_RANKING] == ""
     assert not other[PARSE_YES_NO]
     assert read_form(STORE, "le salaire le plus haut d'un opérateur")[PARSE_RANKING] == ""
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("y a des CDI en operateur BO ?", True), ("Y a-t-il des personnes de plus de 50 ans ?", True),
+    ("est-ce qu'il y a des offres ?", True), ("on trouve des jeunes dans ce métier ?", True),
+    # "Oui" would say there are many, or answer an open question.
+    ("il y a beaucoup de femmes ?", False), ("y a combien de demandeurs ?", False),
+    ("c'est surtout des CDI ?", False), ("y a pas de CDI ?", False),
+])
+def test_a_question_on_whether_there_are_any(text, expected):
+    assert asks_existence(text) is expected
+
+
+def test_a_ranking_in_the_asker_s_story_is_not_asked():
+    text = ("J'ai été caissière dans le magasin de la ville où on embauche le plus. "
+            "Dans quel environnement travaille un opérateur back office ?")
+    assert read_form(STORE, text)[PARSE_RANKING] == ""
+    assert read_form(STORE, "Quel métier embauche le plus ?")[PARSE_RANKING] == "hiring_most"

@@ -8,17 +8,17 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_GREET, INTENT_OUT_OF_SCOPE
+from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, INTENT_ASK, INTENT_GREET, INTENT_OUT_OF_SCOPE, PARSE_TOPICS
 from bot.nlu.unknown_job_extractor import UnknownJobExtractor
 
 KNOWN = {"salaire", "quel", "formation", "pour", "quelle", "metier", "c", "est", "quoi", "je", "veux", "debutant",
          "combien", "gagne", "etudiant", "operateur", "back", "office"}
 
 
-def processed(text, intent=INTENT_ASK, entities=()):
+def processed(text, intent=INTENT_ASK, entities=(), topics=()):
     tokens = [Token(match.group(), match.start()) for match in re.finditer(r"\w+'?|[^\w\s]", text)]
     message = Message(data={TEXT: text, TOKENS_NAMES[TEXT]: tokens, INTENT: {"name": intent},
-                            ENTITIES: list(entities)})
+                            ENTITIES: list(entities), PARSE_TOPICS: list(topics)})
     [message] = UnknownJobExtractor(None, None, KNOWN).process([message])
     return message
 
@@ -63,3 +63,19 @@ def test_a_job_after_devenir_in_a_message_read_as_out_of_scope_makes_it_a_questi
     assert [(entity["entity"], entity["value"]) for entity in message.get(ENTITIES)] == [(ENTITY_OTHER_JOB, "croupier")]
     # "une histoire" after "une": no job named, still out of scope.
     assert extract("raconte moi une histoire", intent=INTENT_OUT_OF_SCOPE) == []
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("il peut devenir manager ?", False),
+    ("on peut évoluer vers conseiller ?", False),
+    # The job asked about, not where one may go.
+    ("quelle mobilité pour un manager ?", True),
+])
+def test_a_job_one_may_move_to_is_not_the_job_asked_about(text, kept):
+    start = text.index("manager" if "manager" in text else "conseiller")
+    word = text[start:].split()[0]
+    other = {"entity": ENTITY_OTHER_JOB, "value": word, "start": start, "end": start + len(word)}
+    entities = processed(text, entities=[other], topics=["mobility"]).get(ENTITIES)
+    assert (other in entities) is kept
+    # Not a question on mobility: the job is asked about.
+    assert other in processed(text, entities=[other], topics=["salary"]).get(ENTITIES)
