@@ -125,9 +125,8 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
 
 
 def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_replies.Closed:
-    """Whether "oui" may answer the ask: a closed question that names the detail in its words or
-    that the classifier read with no close second reading, and no other detail of its topic that
-    the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
+    """Whether "oui" may answer the ask: a closed question that names the detail in its words,
+    and no other detail of its topic that the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
     keeps the form of the last one."""
@@ -137,7 +136,9 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
         closed, existence = question.last_yes_no, question.last_asks_existence
     else:
         closed, existence = question.yes_no if ask.yes_no is None else ask.yes_no, question.asks_existence
-    sure = ask.detail in named or (not asked_again and question.classified and not ask.alternatives)
+    # The detail named in the question's own words: a classifier sure of its reading still reads
+    # "les effectifs augmentent-ils ?" as the decline the sheet affirms.
+    sure = ask.detail in named
     yes_no = closed and sure and not any(
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
         for other in named

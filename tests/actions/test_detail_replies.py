@@ -49,12 +49,14 @@ def test_a_share_above_zero_says_oui_to_whether_there_are_any_not_to_other_close
 
 @pytest.mark.parametrize("yes_no, named, alternatives", [
     (False, None, ()),
-    # Neither named in its words nor read without a close second reading.
+    # Not named in its words, even read without a close second reading ("les effectifs
+    # augmentent-ils ?" is read as the decline the sheet affirms).
+    (True, [], ()),
     (True, [], ("key_qualities",)),
     # Named, but with another detail of the topic that the sheet lacks.
     (True, ["english_level", "spelling"], ()),
 ])
-def test_no_oui_unless_the_closed_question_is_sure_of_its_detail_and_names_none_the_sheet_lacks(
+def test_no_oui_unless_the_closed_question_names_its_detail_and_none_the_sheet_does_not_affirm(
         yes_no, named, alternatives):
     messages, _ = asked("skills", "english_level", jobs=[GESTIONNAIRE], yes_no=yes_no, named=named,
                         alternatives=alternatives)
