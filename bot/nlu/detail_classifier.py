@@ -24,7 +24,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.exceptions import InvalidConfigException
-from rasa.shared.nlu.constants import METADATA, METADATA_EXAMPLE, METADATA_INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
@@ -35,7 +35,7 @@ from actions.names import (
 from bot.nlu.clauses import question_focus
 from bot.nlu.question_form import VERBS, is_yes_no
 from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
-from bot.nlu.topic_classifier import example_topics, focused_text, topic_examples
+from bot.nlu.topic_classifier import example_labels, example_topics, focused_text, topic_examples
 from bot.nlu.topic_data import topic_data_fingerprint
 from bot.nlu.topic_model import mentions, question_text
 from knowledge.store import JOB, KnowledgeStore, default_store
@@ -52,13 +52,8 @@ SHORT_MESSAGE_WORDS = 8
 
 
 def example_details(example: Message) -> List[str]:
-    """The details a training example is labelled with (its own metadata, else its block's)."""
-    metadata = example.get(METADATA) or {}
-    for level in (METADATA_EXAMPLE, METADATA_INTENT):
-        labelled = (metadata.get(level) or {}).get(METADATA_DETAILS) if isinstance(metadata.get(level), dict) else None
-        if labelled:
-            return list(labelled)
-    return []
+    """The details a training example is labelled with."""
+    return example_labels(example, METADATA_DETAILS)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)

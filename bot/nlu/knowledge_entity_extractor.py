@@ -8,19 +8,17 @@ each entity's value is the id the actions use (``gestionnaire_back_office``,
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_TERM, ENTITY_TOPIC
+from bot.nlu.store_component import StoreComponent
 from bot.server import action_failures, rasa_speedups
-from knowledge.store import JOB, OTHER_JOB, TERM, TOPIC, KnowledgeStore, default_store
+from knowledge.store import JOB, OTHER_JOB, TERM, TOPIC
 
 # `rasa run` and `rasa shell` import this module with the model (config.yml): the moment to
 # install the server speed-up that docs/PERFORMANCE.md measures, and the apology sent when
@@ -33,21 +31,7 @@ ENTITY_OF_KIND = {JOB: ENTITY_JOB, OTHER_JOB: ENTITY_OTHER_JOB, TOPIC: ENTITY_TO
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class KnowledgeEntityExtractor(GraphComponent, EntityExtractorMixin):
-    def __init__(self, store: KnowledgeStore) -> None:
-        self._store = store
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "KnowledgeEntityExtractor":
-        # Loaded here, so a broken knowledge file fails when the model loads, not mid-chat.
-        return cls(default_store())
-
+class KnowledgeEntityExtractor(StoreComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             found = [

@@ -18,12 +18,9 @@ A button's payload skips the pipeline: it carries none of these.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -32,9 +29,9 @@ from actions.names import (
     INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
     PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
-from bot.nlu.clauses import question_focus
 from bot.nlu.intent_override import override_intent
-from knowledge.store import JOB, KnowledgeStore, default_store
+from bot.nlu.store_component import StoreComponent
+from knowledge.store import JOB, KnowledgeStore
 from knowledge.text import strip_accents
 
 # Words that ask for information rather than a yes or a no (accent-free, with SMS spellings).
@@ -135,9 +132,7 @@ def is_ellipsis(text: str) -> bool:
 
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
-    # The asker's story is no ranking asked ("… j'ai peur que ce soit le plus isolé").
-    start, end = question_focus(text)
-    ranking = store.find_ranking(text[start:end])
+    ranking = store.find_ranking(text)
     return {
         PARSE_YES_NO: is_yes_no(text, has_verb),
         PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb),
@@ -150,20 +145,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class QuestionForm(GraphComponent):
-    def __init__(self, store: KnowledgeStore) -> None:
-        self._store = store
-
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "QuestionForm":
-        return cls(default_store())
-
+class QuestionForm(StoreComponent):
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             doc = message.get(SPACY_DOCS[TEXT])

@@ -72,14 +72,19 @@ def focused_text(text: str) -> str:
     return text[start:end]
 
 
-def example_topics(example: Message) -> List[str]:
-    """The topics a training example is labelled with (its own metadata, else its block's)."""
+def example_labels(example: Message, key: str) -> List[str]:
+    """The labels ``key`` of a training example (its own metadata, else its block's)."""
     metadata = example.get(METADATA) or {}
     for level in (METADATA_EXAMPLE, METADATA_INTENT):
-        labelled = (metadata.get(level) or {}).get(METADATA_TOPICS) if isinstance(metadata.get(level), dict) else None
+        labelled = (metadata.get(level) or {}).get(key) if isinstance(metadata.get(level), dict) else None
         if labelled:
             return list(labelled)
     return []
+
+
+def example_topics(example: Message) -> List[str]:
+    """The topics a training example is labelled with."""
+    return example_labels(example, METADATA_TOPICS)
 
 
 def labelled_questions(training_data: TrainingData) -> List[Message]:

@@ -68,9 +68,3 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
 def test_a_question_on_whether_there_are_any(text, expected):
     assert asks_existence(text) is expected
 
-
-def test_a_ranking_in_the_asker_s_story_is_not_asked():
-    text = ("J'ai été caissière dans le magasin de la ville où on embauche le plus. "
-            "Dans quel environnement travaille un opérateur back office ?")
-    assert read_form(STORE, text)[PARSE_RANKING] == ""
-    assert read_form(STORE, "Quel métier embauche le plus ?")[PARSE_RANKING] == "hiring_most"
