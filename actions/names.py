@@ -64,6 +64,8 @@ PARSE_YES_NO = "yes_no"
 PARSE_ASKS_EXISTENCE = "asks_existence"
 # A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
 PARSE_ELLIPSIS = "ellipsis"
+# A follow-up that asks for the rest of the last answer ("c'est tout ?"): the whole last topic.
+PARSE_ASKS_FOR_MORE = "asks_for_more"
 # A message that names a job and asks nothing else ("et pour le gestionnaire ?").
 PARSE_ONLY_A_JOB = "only_a_job"
 PARSE_RANKING = "ranking"

@@ -16,8 +16,8 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ASKS_EXISTENCE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
-    PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO,
+    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
+    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO,
     SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
@@ -56,6 +56,9 @@ class Question:
     # its words name (a button's topic entity, "compare leurs formations").
     asks: List[Ask] = field(default_factory=list)
     said_topics: List[Topic] = field(default_factory=list)
+    # The details the words naming a topic name too ("informatique": the digital skills, and the
+    # mastery of IT tools among the skills).
+    details_in_topic_words: Dict[Topic, List[str]] = field(default_factory=dict)
     terms: List[GlossaryEntry] = field(default_factory=list)
     ranks: List[int] = field(default_factory=list)
     # The question is about a job but its topic is unclear: the likeliest ones to offer.
@@ -71,6 +74,8 @@ class Question:
     # the conversation says ("et par an ?").
     mentioned_details: List[str] = field(default_factory=list)
     ellipsis: bool = False
+    # "c'est tout ?": the whole of the last question's topics.
+    asks_for_more: bool = False
     # "et pour le gestionnaire ?": a job named, nothing else asked.
     only_a_job: bool = False
     # A short message's likeliest detail under each topic that a detail fits better than the
@@ -121,6 +126,15 @@ def _entities(tracker: Tracker, entity: str) -> List[dict]:
         item for item in found
         if isinstance(item, dict) and item.get("entity") == entity and isinstance(item.get("value"), (str, int))
     ]
+
+
+def _details_in_topic_words(text: str, entities: List[dict]) -> Dict[Topic, List[str]]:
+    found: Dict[Topic, List[str]] = {}
+    for entity in entities:
+        topic, start, end = parse_topic(str(entity["value"])), entity.get("start"), entity.get("end")
+        if topic is not None and isinstance(start, int) and isinstance(end, int):
+            found.setdefault(topic, []).extend(STORE.details.mentioned(text[start:end]))
+    return found
 
 
 def _values(entities: List[dict]) -> List[str]:
@@ -207,6 +221,7 @@ def read_question(tracker: Tracker) -> Question:
         jobs=unique([sheet for sheet in jobs if sheet is not None], key=by_id),
         asks=asks,
         said_topics=_topics(_values(_entities(tracker, ENTITY_TOPIC))),
+        details_in_topic_words=_details_in_topic_words(text, _entities(tracker, ENTITY_TOPIC)),
         topic_candidates=candidates,
         terms=unique([term for term in terms if term is not None], key=by_id),
         ranks=ranks,
@@ -216,6 +231,7 @@ def read_question(tracker: Tracker) -> Question:
         ranking=ranking if isinstance(ranking, str) and STORE.ranking(ranking) else "",
         mentioned_details=_mentioned(parsed.get(PARSE_MENTIONED_DETAILS)),
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
+        asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),

@@ -87,8 +87,10 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         # "et pour le gestionnaire ?", "et l'autre ?": the last question, for this job.
         asks = question.last_asks
     sheets = jobs or ([question.in_focus] if question.in_focus else [])
-    if question.ellipsis and not question.jobs:
+    follows_up = question.ellipsis or question.asks_for_more or _a_detail_of_the_last_topics(question)
+    if follows_up and not question.jobs and not question.only_a_job:
         asks = _in_the_last_topics(question, asks)
+    asks = [_instead_of_a_topic_they_lack(ask, question, sheets) for ask in asks]
     asks = _distinct([_settled(ask, sheets or list(STORE.jobs)) for ask in asks], sheets or list(STORE.jobs))
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
@@ -182,7 +184,10 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
     """A follow-up that leaves out its topic ("et par an ?", "et l'anglais ?", "et au max ?")
     asks a detail of the last question's topics when it names one, or when that topic's model
     reads one in it; else what it asks ("et les inconvénients ?")."""
-    last = [ask.topic for ask in question.last_asks]
+    last = unique(ask.topic for ask in question.last_asks)
+    if question.asks_for_more and last:
+        # "c'est tout ?" after a detail: the whole topic.
+        return [Ask(topic) for topic in last]
     new = [topic for topic in question.said_topics if topic not in last]
     read = [(topic, question.detail_readings[topic]) for topic in last if topic in question.detail_readings]
     focus = question.in_focus
@@ -202,6 +207,26 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
     if any(ask.topic in last for ask in asks):
         return asks
     return [Ask(*read[0])] if read else asks
+
+
+def _a_detail_of_the_last_topics(question: Question) -> bool:
+    """A follow-up without "et" that names a detail of the last question's topics, no job and no
+    topic ("au bout de quelques années ?" after the salary, "en Île-de-France c'est pareil ?")."""
+    last = {ask.topic for ask in question.last_asks}
+    return bool(question.in_focus) and not question.jobs and not question.said_topics and any(
+        STORE.details.topic(detail) in last for detail in question.mentioned_details)
+
+
+def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence[JobSheet]) -> Ask:
+    """A whole topic the sheets lack, asked in a word that names a detail of another topic they
+    answer: that detail ("faut-il être à l'aise en informatique ?" to a sheet without digital
+    skills that cites « Maîtrise des outils informatiques »), rather than "nothing on it"."""
+    if ask.detail or not sheets or any(sheet_holds(sheet, ask.topic) for sheet in sheets):
+        return ask
+    for detail in question.details_in_topic_words.get(ask.topic, []):
+        if STORE.details.stands_for(detail, ask.topic) and _answered(detail, sheets):
+            return Ask(STORE.details.topic(detail), detail, yes_no=ask.yes_no)
+    return ask
 
 
 def _settled(ask: Ask, sheets: Sequence[JobSheet]) -> Ask:

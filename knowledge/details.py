@@ -68,6 +68,10 @@ class DetailCatalogue:
     def topic(self, detail_id: str) -> Topic:
         return self._topics[detail_id]
 
+    def stands_for(self, detail_id: str, topic: Topic) -> bool:
+        """Whether ``detail_id`` answers, for a sheet lacking ``topic``, a question naming it."""
+        return topic.value in self._details[detail_id].stands_for
+
     def of_topic(self, topic: Topic) -> List[Detail]:
         return list(self._by_topic.get(topic, []))
 

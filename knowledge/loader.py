@@ -207,6 +207,9 @@ def load_details(path: Path = DETAILS_FILE) -> Dict[Topic, List[Detail]]:
             if detail.id in seen:
                 raise KnowledgeError(f"{path} : {key}[{index}].id : « {detail.id} » est déjà un détail de {seen[detail.id]}")
             seen[detail.id] = key
+            for stood in detail.stands_for:
+                if stood not in known or stood == key:
+                    raise KnowledgeError(f"{path} : {key}[{index}].stands_for : « {stood} » n'est pas un autre sujet")
     return {Topic(key): details for key, details in catalogue.items()}
 
 
@@ -214,5 +217,5 @@ def load_job_names(path: Path = NAMES_FILE) -> JobNameVocabulary:
     """The words that, after a one-word job name and "de", keep that job (``knowledge/names.yml``)."""
     data = read_yaml(path)
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{path} : (racine) : same_job_after_de et the_other_job sont attendus")
+        raise KnowledgeError(f"{path} : (racine) : same_job_after_de, another_job_right_after et the_other_job sont attendus")
     return _parse(path, JobNameVocabulary, data)

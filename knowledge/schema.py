@@ -199,11 +199,14 @@ class Glossary(Record):
 
 class Detail(Record):
     """One precise thing people ask under a topic ("le salaire médian", "les horaires"):
-    ``name`` completes « La fiche ne dit rien sur … »; ``words`` say it in a question."""
+    ``name`` completes « La fiche ne dit rien sur … »; ``words`` say it in a question;
+    ``stands_for``: the topics a question in its words may name, that it answers for a sheet
+    lacking them ("l'informatique": the mastery of IT tools, for a sheet without digital skills)."""
 
     id: DetailId
     name: Text
     words: List[Text] = Field(..., min_items=1)
+    stands_for: List[constr(strict=True, regex=JOB_ID_PATTERN)] = Field(default_factory=list)
 
 
 class DetailCatalogue(Record):
@@ -220,8 +223,10 @@ class TopicVocabulary(Record):
 
 class JobNameVocabulary(Record):
     """``knowledge/names.yml``: after a one-word job name and "de", the words that keep that
-    job ("gestionnaire de BO"), any other naming another job ("gestionnaire de paie"); and the
-    words that mean the job other than the one in focus ("et l'autre ?")."""
+    job ("gestionnaire de BO"), any other naming another job ("gestionnaire de paie"); the words
+    that name another job right after it ("gestionnaire RH"); and the words that mean the job
+    other than the one in focus ("et l'autre ?")."""
 
     same_job_after_de: List[Text] = Field(..., min_items=1)
+    another_job_right_after: List[Text] = Field(..., min_items=1)
     the_other_job: List[Text] = Field(..., min_items=1)

@@ -46,7 +46,14 @@ RANKING = "ranking"
 # with the jobs, its ``id`` the words typed.
 OTHER_JOB = "other_job"
 # "gestionnaire de paie", "opérateur d'exploitation": the complement after a one-word name.
-_COMPLEMENT = re.compile(r"\s+(?:de|d'|d’|du|des)\s*(\w[\w-]*)", re.IGNORECASE)
+# What follows a one-word job name: "de" or "en" and a word, or a word alone; then maybe "de"
+# and a word of its own ("opérateur en centre d'appels").
+_COMPLEMENT = re.compile(
+    r"(?:\s+(?P<de>de|du|des)\s+|\s+(?P<elided>d'|d’)\s*|\s+(?P<en>en)\s+|\s+)(?P<word>\w[\w-]*)"
+    r"(?:\s+(?:de|du|des)\s+(?!(?:la|le|les|l)\b)\w[\w-]*|\s+(?:d'|d’)\s*\w[\w-]*)?",
+    re.IGNORECASE,
+)
+_NEXT_WORDS = re.compile(r"\s+(\w[\w-]*)")
 
 
 @dataclass(frozen=True)
@@ -147,6 +154,10 @@ class KnowledgeStore:
         # One-word job names ("gestionnaire"), and the words after "de" that keep their job.
         self._head_words = frozenset(key for key in self._aliases if " " not in key)
         self._same_job_after_de = frozenset(normalize(word) for word in names.same_job_after_de)
+        self._known_words = frozenset(
+            word for phrases in self._phrases.values() for phrase in phrases for word in phrase.split()
+        )
+        self._another_job_right_after = frozenset(normalize(word) for word in names.another_job_right_after)
         self._the_other_job = phrase_pattern(names.the_other_job)
         self._ranking_finder = RankingFinder(ranking_vocabulary)
         self._phrase_keys = {kind: tuple(phrases) for kind, phrases in self._phrases.items()}
@@ -184,7 +195,7 @@ class KnowledgeStore:
 
     def known_words(self) -> FrozenSet[str]:
         """Every word (normalized) of the job names and aliases, topic words and glossary terms."""
-        return frozenset(word for phrases in self._phrases.values() for phrase in phrases for word in phrase.split())
+        return self._known_words
 
     def get(self, job_id: str) -> Optional[JobSheet]:
         return self._sheets.get(job_id)
@@ -215,7 +226,13 @@ class KnowledgeStore:
 
     def points_at_the_other_job(self, text: Optional[str]) -> bool:
         """Whether a message means the job other than the one in focus ("et l'autre ?")."""
-        return bool(text) and bool(self._the_other_job.search(fold(text[:MAX_SCANNED_CHARS])))
+        return bool(self.the_other_job_spans(text))
+
+    def the_other_job_spans(self, text: Optional[str]) -> List[Tuple[int, int]]:
+        """Where a message says "l'autre", "l'autre métier"…, as (start, end)."""
+        if not text:
+            return []
+        return [found.span() for found in self._the_other_job.finditer(fold(text[:MAX_SCANNED_CHARS]))]
 
     def points_back(self, text: Optional[str]) -> bool:
         """Whether a question points back at the jobs of the conversation ("lequel des deux ?")."""
@@ -343,11 +360,25 @@ class KnowledgeStore:
 
     def _other_job(self, text: str, mention: Mention) -> Mention:
         """``mention`` of a one-word job name, or the other job its complement makes of it
-        ("gestionnaire de paie")."""
+        ("gestionnaire de paie", "gestionnaire RH", "opérateur en centre d'appels")."""
         complement = _COMPLEMENT.match(text, mention.end)
-        if complement is None or normalize(complement.group(1)) in self._same_job_after_de:
+        if complement is None:
             return mention
-        return Mention(OTHER_JOB, text[mention.start:complement.end()], mention.start, complement.end(), mention.score)
+        word = normalize(complement.group("word"))
+        if complement.group("de") or complement.group("elided"):
+            another = word not in self._same_job_after_de
+        else:
+            # Right after, or after "en": only the listed words ("gestionnaire en région" is no job).
+            another = word in self._another_job_right_after
+        if not another:
+            return mention
+        end = complement.end()
+        # "opérateur call center": the listed words that follow belong to the name.
+        for following in _NEXT_WORDS.finditer(text, end):
+            if following.start() != end or normalize(following.group(1)) not in self._another_job_right_after:
+                break
+            end = following.end()
+        return Mention(OTHER_JOB, text[mention.start:end], mention.start, end, mention.score)
 
     def _match(self, kind: str, window: str, fuzzy: bool) -> Optional[Tuple[str, float]]:
         if window in self._phrases[kind]:

@@ -3,6 +3,8 @@
 - ``only_a_job``: whether it names a job and asks nothing else ("et pour le gestionnaire ?",
   "l'opératrice"): such a message is the intent ``inform``, whatever the intent classifier read;
 - ``ellipsis``: a short follow-up that leaves out what the conversation says ("et par an ?");
+- ``asks_for_more``: a follow-up that asks for the rest of the last answer ("c'est tout ?",
+  "quoi d'autre ?"): such a message is the intent ``ask``, whatever the intent classifier read;
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
   ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
@@ -26,7 +28,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
+    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
     PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.intent_override import override_intent
@@ -79,6 +81,13 @@ EXISTENCE = re.compile(
 )
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
+# "c'est tout ?", "c tout", "y a rien d'autre ?", "quoi d'autre ?", "autre chose ?": the whole of the
+# last topic, of which the last answer may have given a detail.
+ASKS_FOR_MORE = re.compile(
+    r"^(?:et |ok |ah |bon |mais )?(?:c est tout|c tout|cest tout|c est tout ce qu il y a|rien d autre|y a rien d autre"
+    r"|ya rien d autre|il y a rien d autre|quoi d autre|autre chose|c est tout ce que dit la fiche|y a que ca|ya que ca"
+    r"|il n y a que ca)(?: (?!merci)[a-z]+)?$"
+)
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
 VERBS = frozenset({"VERB", "AUX"})
 
@@ -109,17 +118,19 @@ def asks_existence(text: str, has_verb: bool = True) -> bool:
 
 
 def names_only_a_job(store: KnowledgeStore, text: str) -> bool:
-    """A message that names a job and asks nothing else ("et pour le gestionnaire ?", "et chez
-    l'opérateur alors ?"): it asks the last question again, for that job."""
-    jobs = [mention for mention in store.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
-    if not jobs:
+    """A message that names a job, or the other one, and asks nothing else ("et pour le
+    gestionnaire ?", "et chez l'opérateur alors ?", "et pour l'autre métier ?"): it asks the last
+    question again, for that job. "l'autre métier" is then no topic word ("autres métiers")."""
+    spans = [(mention.start, mention.end) for mention in store.find_mentions(text, kinds=(JOB,))
+             if mention.kind == JOB] + store.the_other_job_spans(text)
+    if not spans:
         return False
-    before = " ".join(_WORD.findall(strip_accents(text[:jobs[0].start]).lower().replace("'", " ")))
+    before = " ".join(_WORD.findall(strip_accents(text[:min(spans)[0]]).lower().replace("'", " ")))
     if any(f"{before} ".startswith(f"{opening} ") for opening in WHAT_IS_OPENINGS):
         return False
     rest = list(text)
-    for mention in jobs:
-        rest[mention.start:mention.end] = " " * (mention.end - mention.start)
+    for start, end in spans:
+        rest[start:end] = " " * (end - start)
     words = _WORD.findall(strip_accents("".join(rest)).lower())
     return all(word in FILLERS for word in words)
 
@@ -130,6 +141,12 @@ def is_ellipsis(text: str) -> bool:
     return bool(words) and words[0] == "et" and len(words) <= MAX_ELLIPSIS_WORDS
 
 
+def asks_for_more(text: str) -> bool:
+    """A follow-up that asks for the rest of the last answer ("c'est tout ?", "quoi d'autre ?")."""
+    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    return bool(ASKS_FOR_MORE.match(plain))
+
+
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     ranking = store.find_ranking(text)
@@ -137,6 +154,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_YES_NO: is_yes_no(text, has_verb),
         PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
+        PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
@@ -157,4 +175,6 @@ class QuestionForm(StoreComponent):
                 # "et pr opérateur ?", "l'opératrice": the last question for that job, whatever
                 # the intent classifier made of so few words.
                 override_intent(message, INTENT_INFORM)
+            elif form[PARSE_ASKS_FOR_MORE]:
+                override_intent(message, INTENT_ASK)
         return messages

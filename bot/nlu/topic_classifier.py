@@ -172,7 +172,7 @@ class TopicClassifier(LinearModelComponent):
         """The topic each part of a question asks on its own, when two parts or more do, each a
         topic the whole question makes plausible (``whole``: its ranking): in "gestionnaire dans 10
         ans, ça ressemblera à quoi ?", "ça ressemblera à quoi" alone sounds like the presentation,
-        but the question is on the trends."""
+        but the question is on the trends; unless the part names its topic in a word of knowledge/."""
         plausible = {score.topic for score in whole[:self._thresholds.clause_among]
                      if score.confidence >= self._thresholds.clause_support}
         asked = []
@@ -183,7 +183,11 @@ class TopicClassifier(LinearModelComponent):
                 continue
             ranking = self._rank(text, span)
             runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
-            if ranking[0].confidence >= self._thresholds.clause and ranking[0].topic in plausible and \
+            # A part that names its topic in a word of knowledge/ needs no support from the whole
+            # ("il fait quoi au quotidien et c'est quoi son secteur d'activité ?").
+            named = {mention.id for mention in mentions(self._store, text[span[0]:span[1]]) if mention.kind == TOPIC}
+            if ranking[0].confidence >= self._thresholds.clause and \
+                    (ranking[0].topic in plausible or ranking[0].topic in named) and \
                     ranking[0].confidence - runner_up >= self._thresholds.clause_margin:
                 asked.append((ranking[0].topic, span))
         return asked if len(asked) > 1 else []

@@ -4,7 +4,7 @@ gestionnaire ?"); forged parse data ignored."""
 import pytest
 
 from actions.names import (
-    PARSE_ASKS, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
+    PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
     PARSE_THE_OTHER_JOB, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
 )
 from actions.reading import Ask, parse_asks
@@ -57,6 +57,33 @@ def test_a_follow_up_without_words_of_a_detail_takes_the_detail_its_topic_s_mode
     replies, _ = said([], slots=SALARY_MEDIAN, **{PARSE_ELLIPSIS: True,
                                                   PARSE_DETAIL_READINGS: {"salary": "salary_max", "trends": "trend_ai_impact"}})
     assert "Salaire max : 2 917 €" in replies[0]
+
+
+def test_a_follow_up_without_et_naming_a_detail_of_the_topic_in_focus_asks_it():
+    # "au bout de quelques années ?" after the median salary of the opérateur.
+    replies, _ = said([("mobility", None)], slots=SALARY_MEDIAN, **{
+        PARSE_MENTIONED_DETAILS: ["salary_experienced"]})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "45 000" in replies[0]
+
+
+def test_asking_for_more_after_a_detail_gets_the_whole_topic():
+    # "c'est tout ?" after the median salary of the opérateur.
+    replies, slots = said([], slots=SALARY_MEDIAN, **{PARSE_ASKS_FOR_MORE: True})
+    assert replies[0].startswith(f"{OPERATEUR_NAME} — Salaire") and not slots[SLOT_DETAILS]
+
+
+def test_a_topic_word_standing_for_a_detail_the_sheet_answers_gets_it_not_nothing():
+    # "il faut être à l'aise en informatique ?": no digital skills on the opérateur's sheet, but
+    # « Maîtrise des outils informatiques » among its skills.
+    text = "il faut être à l'aise en informatique ?"
+    start = text.index("informatique")
+    tracker = build_tracker("ask", jobs=[OPERATEUR], text=text, entities=[
+        {"entity": "topic", "value": "digital_skills", "start": start, "end": start + len("informatique")}],
+        parse={PARSE_TOPICS: ["digital_skills"], PARSE_ASKS: [{"topic": "digital_skills", "detail": None}],
+               PARSE_MENTIONED_DETAILS: ["it_tools_mastery"]})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    assert "Maîtrise des outils informatiques" in plain(texts(messages)[0])
+    assert "ne donne aucune information" not in plain(texts(messages)[0])
 
 
 def test_a_follow_up_naming_another_topic_asks_that_topic():

@@ -85,6 +85,15 @@ def test_a_broken_link_names_the_sheet_and_the_field(tmp_path, old, new, expecte
     assert f"{OPERATEUR}.yml" in str(error.value) and expected in str(error.value)
 
 
+def test_a_detail_standing_for_a_topic_that_is_not_one_is_a_startup_error(tmp_path):
+    path = tmp_path / "details.yml"
+    path.write_text("skills:\n- id: it_tools_mastery\n  name: x\n  words: [informatique]\n  stands_for: [numerique]\n",
+                    encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_details(path)
+    assert "details.yml : skills[0].stands_for" in str(error.value)
+
+
 def test_an_answered_detail_quotes_the_sheet_s_own_words():
     median = STORE.details.reading(STORE.get(OPERATEUR), "salary_median")
     assert [item_text(STORE.get(OPERATEUR), item) for item in median.items] == [

@@ -200,6 +200,12 @@ def test_a_grouped_job_title_is_found_whole_however_many_words_it_has(store):
     ("opérateur de saisie, ça recrute ?", "opérateur de saisie"),
     ("un gestionnaire de patrimoine gagne combien", "gestionnaire de patrimoine"),
     ("opératrice d'exploitation", "opératrice d'exploitation"),
+    ("gestionnaire RH ça paye ?", "gestionnaire RH"),
+    ("un opérateur logistique fait quoi", "opérateur logistique"),
+    ("operateur call center c'est dur ?", "operateur call center"),
+    ("opérateur en centre d'appels, les avantages", "opérateur en centre d'appels"),
+    ("gestionnaire de contrats d'assurance", "gestionnaire de contrats d'assurance"),
+    ("gestionnaire de paie de la banque", "gestionnaire de paie"),
 ])
 def test_a_one_word_job_name_made_another_job_by_its_complement_names_no_sheet(text, other):
     found = default_store().find_mentions(text)
@@ -215,6 +221,12 @@ def test_a_one_word_job_name_made_another_job_by_its_complement_names_no_sheet(t
     ("gestionnaire de flux", "gestionnaire_back_office"),
     ("gestionnaire de back-office", "gestionnaire_back_office"),
     ("un gestionnaire il gagne combien", "gestionnaire_back_office"),
+    ("gestionnaire en banque, le salaire ?", "gestionnaire_back_office"),
+    ("opératrice en CDI c'est possible ?", "operateur_back_office"),
+    ("opératrice en Île-de-France, ça recrute ?", "operateur_back_office"),
+    ("gestionnaire en agence ou au siège ?", "gestionnaire_back_office"),
+    ("le gestionnaire paie bien ?", "gestionnaire_back_office"),
+    ("opérateur marché de l'emploi", "operateur_back_office"),
 ])
 def test_a_one_word_name_with_a_complement_of_its_own_job_keeps_it(text, job):
     assert default_store().find_job(text).job.id == job

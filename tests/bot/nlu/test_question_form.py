@@ -5,7 +5,7 @@ import pytest
 from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
-from bot.nlu.question_form import asks_existence, is_ellipsis, is_yes_no, names_only_a_job, read_form
+from bot.nlu.question_form import asks_existence, asks_for_more, is_ellipsis, is_yes_no, names_only_a_job, read_form
 from knowledge.store import default_store
 
 STORE = default_store()
@@ -42,7 +42,8 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
     ("et pour le gestionnaire ?", True), ("et chez l'opérateur ?", True), ("Et pour le gestionnaire de back office ?", True),
     ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
     ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
-    ("et le gestionnaire, c'est quoi ?", True),
+    ("et le gestionnaire, c'est quoi ?", True), ("et pour l'autre métier ?", True), ("et l'autre ?", True),
+    ("et les autres métiers possibles ?", False),
 ])
 def test_a_message_naming_only_a_job(text, expected):
     assert names_only_a_job(STORE, text) is expected
@@ -68,3 +69,12 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
 def test_a_question_on_whether_there_are_any(text, expected):
     assert asks_existence(text) is expected
 
+
+
+@pytest.mark.parametrize("text, more", [
+    ("c'est tout ?", True), ("c tout", True), ("y a rien d'autre ?", True), ("quoi d'autre ?", True),
+    ("ok c'est tout ?", True), ("c'est tout ce que dit la fiche ?", True),
+    ("c'est tout pour moi merci beaucoup", False), ("c'est tout merci", False), ("et le salaire ?", False),
+])
+def test_asking_for_the_rest_of_the_last_answer(text, more):
+    assert asks_for_more(text) is more
