@@ -56,9 +56,6 @@ class Question:
     # its words name (a button's topic entity, "compare leurs formations").
     asks: List[Ask] = field(default_factory=list)
     said_topics: List[Topic] = field(default_factory=list)
-    # The details the words naming a topic name too ("informatique": the digital skills, and the
-    # mastery of IT tools among the skills).
-    details_in_topic_words: Dict[Topic, List[str]] = field(default_factory=dict)
     terms: List[GlossaryEntry] = field(default_factory=list)
     ranks: List[int] = field(default_factory=list)
     # The question is about a job but its topic is unclear: the likeliest ones to offer.
@@ -126,15 +123,6 @@ def _entities(tracker: Tracker, entity: str) -> List[dict]:
         item for item in found
         if isinstance(item, dict) and item.get("entity") == entity and isinstance(item.get("value"), (str, int))
     ]
-
-
-def _details_in_topic_words(text: str, entities: List[dict]) -> Dict[Topic, List[str]]:
-    found: Dict[Topic, List[str]] = {}
-    for entity in entities:
-        topic, start, end = parse_topic(str(entity["value"])), entity.get("start"), entity.get("end")
-        if topic is not None and isinstance(start, int) and isinstance(end, int):
-            found.setdefault(topic, []).extend(STORE.details.mentioned(text[start:end]))
-    return found
 
 
 def _values(entities: List[dict]) -> List[str]:
@@ -221,7 +209,6 @@ def read_question(tracker: Tracker) -> Question:
         jobs=unique([sheet for sheet in jobs if sheet is not None], key=by_id),
         asks=asks,
         said_topics=_topics(_values(_entities(tracker, ENTITY_TOPIC))),
-        details_in_topic_words=_details_in_topic_words(text, _entities(tracker, ENTITY_TOPIC)),
         topic_candidates=candidates,
         terms=unique([term for term in terms if term is not None], key=by_id),
         ranks=ranks,

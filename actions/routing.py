@@ -91,7 +91,8 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     if follows_up and not question.jobs and not question.only_a_job:
         asks = _in_the_last_topics(question, asks)
     asks = [_instead_of_a_topic_they_lack(ask, question, sheets) for ask in asks]
-    asks = _distinct([_settled(ask, sheets or list(STORE.jobs)) for ask in asks], sheets or list(STORE.jobs))
+    asks = _distinct([_settled(ask, sheets or list(STORE.jobs), question.mentioned_details) for ask in asks],
+                     sheets or list(STORE.jobs))
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
@@ -196,12 +197,16 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
         # "et pour évoluer ?" after the training of a sheet without mobility: the training that
         # helps to progress, which it cites, rather than the mobility it lacks.
         return [Ask(*read[0])]
+    named_in_last = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in last]
     if new:
         # "et la formation ?", "et le salaire de départ ?" name their topic: the whole topic, or a
-        # detail of it they name in its words.
+        # detail of it they name in its words; but a detail of the topic in focus comes first:
+        # "et à l'embauche ?" after the salary asks the starting salary, not the hiring.
         named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in new]
+        if named_in_last:
+            return [Ask(STORE.details.topic(named_in_last[0]), named_in_last[0])]
         return [Ask(STORE.details.topic(detail), detail) for detail in named[:1]] or [Ask(topic) for topic in new]
-    named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in last]
+    named = named_in_last
     if named:
         return [Ask(STORE.details.topic(named[0]), named[0])]
     if any(ask.topic in last for ask in asks):
@@ -218,24 +223,30 @@ def _a_detail_of_the_last_topics(question: Question) -> bool:
 
 
 def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence[JobSheet]) -> Ask:
-    """A whole topic the sheets lack, asked in a word that names a detail of another topic they
-    answer: that detail ("faut-il être à l'aise en informatique ?" to a sheet without digital
-    skills that cites « Maîtrise des outils informatiques »), rather than "nothing on it"."""
+    """A whole topic the sheets lack, asked in words that name a detail of another topic standing
+    for it, that they answer: that detail ("faut-il être à l'aise en informatique ?", "et l'ordi ?"
+    to a sheet without digital skills that cites « Maîtrise des outils informatiques »), rather
+    than "nothing on it"."""
     if ask.detail or not sheets or any(sheet_holds(sheet, ask.topic) for sheet in sheets):
         return ask
-    for detail in question.details_in_topic_words.get(ask.topic, []):
+    for detail in question.mentioned_details:
         if STORE.details.stands_for(detail, ask.topic) and _answered(detail, sheets):
             return Ask(STORE.details.topic(detail), detail, yes_no=ask.yes_no)
     return ask
 
 
-def _settled(ask: Ask, sheets: Sequence[JobSheet]) -> Ask:
+def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()) -> Ask:
     """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first detail
-    almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque");
-    else the detail, said to be missing (never the whole topic in its place)."""
+    almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque"),
+    or, when the question's words do not name its detail, of its topic that they name and a sheet
+    answers ("travaille seul dans son coin ?": not the autonomy but the work alone, which the
+    sheet's teamwork answers); else the detail, said to be missing (never the whole topic in its
+    place)."""
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
-    for other in ask.alternatives:
+    named = [detail for detail in mentioned if STORE.details.topic(detail) == ask.topic] \
+        if ask.detail not in mentioned else []
+    for other in [*ask.alternatives, *named]:
         if other != WHOLE_TOPIC and _answered(other, sheets):
             return replace(ask, detail=other, alternatives=())
     return ask

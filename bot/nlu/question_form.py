@@ -5,6 +5,8 @@
 - ``ellipsis``: a short follow-up that leaves out what the conversation says ("et par an ?");
 - ``asks_for_more``: a follow-up that asks for the rest of the last answer ("c'est tout ?",
   "quoi d'autre ?"): such a message is the intent ``ask``, whatever the intent classifier read;
+  so is a short one that names a detail of the catalogue ("tout seul ?") if the classifier is
+  unsure of it;
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
   ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
@@ -24,11 +26,12 @@ from typing import Any, Dict, List
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
+    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ELLIPSIS,
+    PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
     PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.intent_override import override_intent
@@ -62,7 +65,8 @@ PREDICATES = frozenset({
 })
 # A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous.
 _OPENINGS = tuple(" ".join(opening.replace("-", " ").replace("'", " ").split()) for opening in CLOSED_OPENINGS)
-NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne)\b")
+# "sans" too: "un boulot sans pression ?" asks the contrary of the pressure the sheet cites.
+NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne|sans)\b")
 _WORD = re.compile(r"[a-z0-9+]+")
 # Words that ask nothing by themselves around a job's name in a follow-up.
 FILLERS = frozenset({
@@ -81,6 +85,8 @@ EXISTENCE = re.compile(
 )
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
+# Below it, the intent classifier's reading of a short message naming a detail gives way.
+SURE_INTENT = 0.5
 # "c'est tout ?", "c tout", "y a rien d'autre ?", "quoi d'autre ?", "autre chose ?": the whole of the
 # last topic, of which the last answer may have given a detail.
 ASKS_FOR_MORE = re.compile(
@@ -147,6 +153,16 @@ def asks_for_more(text: str) -> bool:
     return bool(ASKS_FOR_MORE.match(plain))
 
 
+def names_a_detail_briefly(message: Message) -> bool:
+    """A short message that names a detail of the catalogue ("tout seul ?", "et au siège ?"),
+    which the intent classifier, unsure, did not read as a question: a question on that detail,
+    that the actions read against the conversation. Not one it is sure is out of scope ("quel
+    temps fait-il à Paris ?")."""
+    unsure = ((message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0) < SURE_INTENT
+    words = _WORD.findall(strip_accents(message.get(TEXT) or "").lower())
+    return unsure and 0 < len(words) <= MAX_ELLIPSIS_WORDS and bool(message.get(PARSE_MENTIONED_DETAILS))
+
+
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     ranking = store.find_ranking(text)
@@ -175,6 +191,6 @@ class QuestionForm(StoreComponent):
                 # "et pr opérateur ?", "l'opératrice": the last question for that job, whatever
                 # the intent classifier made of so few words.
                 override_intent(message, INTENT_INFORM)
-            elif form[PARSE_ASKS_FOR_MORE]:
+            elif form[PARSE_ASKS_FOR_MORE] or names_a_detail_briefly(message):
                 override_intent(message, INTENT_ASK)
         return messages

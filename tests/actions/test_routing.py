@@ -66,6 +66,23 @@ def test_a_follow_up_without_et_naming_a_detail_of_the_topic_in_focus_asks_it():
     assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "45 000" in replies[0]
 
 
+def test_a_follow_up_naming_a_detail_of_the_topic_in_focus_and_another_topic_s_word_keeps_the_topic():
+    # "et à l'embauche ?" after the median salary: the starting salary, not the hiring volume.
+    tracker = build_tracker("ask", slots=SALARY_MEDIAN, topics=["labour_market"], parse={
+        PARSE_TOPICS: ["labour_market"], PARSE_ASKS: [{"topic": "labour_market", "detail": None}],
+        PARSE_ELLIPSIS: True, PARSE_MENTIONED_DETAILS: ["lm_hiring_volume", "salary_starting"]})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "1 766" in reply
+
+
+def test_a_detail_the_sheet_lacks_gives_way_to_one_of_its_topic_the_question_names_and_it_answers():
+    # "il travaille seul dans son coin ?": read as the autonomy, which the sheet does not give;
+    # its words name the work alone, which the sheet's teamwork answers.
+    replies, _ = said([("environment", "autonomy")], jobs=[GESTIONNAIRE], **{
+        PARSE_MENTIONED_DETAILS: ["solo_work"]})
+    assert replies[0].startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique :") and "Travail en équipe" in replies[0]
+
+
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():
     # "c'est tout ?" after the median salary of the opérateur.
     replies, slots = said([], slots=SALARY_MEDIAN, **{PARSE_ASKS_FOR_MORE: True})
@@ -75,12 +92,9 @@ def test_asking_for_more_after_a_detail_gets_the_whole_topic():
 def test_a_topic_word_standing_for_a_detail_the_sheet_answers_gets_it_not_nothing():
     # "il faut être à l'aise en informatique ?": no digital skills on the opérateur's sheet, but
     # « Maîtrise des outils informatiques » among its skills.
-    text = "il faut être à l'aise en informatique ?"
-    start = text.index("informatique")
-    tracker = build_tracker("ask", jobs=[OPERATEUR], text=text, entities=[
-        {"entity": "topic", "value": "digital_skills", "start": start, "end": start + len("informatique")}],
-        parse={PARSE_TOPICS: ["digital_skills"], PARSE_ASKS: [{"topic": "digital_skills", "detail": None}],
-               PARSE_MENTIONED_DETAILS: ["it_tools_mastery"]})
+    tracker = build_tracker("ask", jobs=[OPERATEUR], topics=["digital_skills"], parse={
+        PARSE_TOPICS: ["digital_skills"], PARSE_ASKS: [{"topic": "digital_skills", "detail": None}],
+        PARSE_MENTIONED_DETAILS: ["it_tools_mastery"]})
     messages, _ = run_action(ActionAnswer(), tracker)
     assert "Maîtrise des outils informatiques" in plain(texts(messages)[0])
     assert "ne donne aucune information" not in plain(texts(messages)[0])
