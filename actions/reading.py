@@ -17,8 +17,8 @@ from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
     PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
-    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, PARSE_YES_NO,
-    SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
+    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS,
+    PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, parse_topic
@@ -73,6 +73,8 @@ class Question:
     ellipsis: bool = False
     # "c'est tout ?": the whole of the last question's topics.
     asks_for_more: bool = False
+    # "c'est beaucoup ?": the last answer again, which the sheets do not weigh.
+    weighs_the_last_answer: bool = False
     # "et pour le gestionnaire ?": a job named, nothing else asked.
     only_a_job: bool = False
     # A short message's likeliest detail under each topic that a detail fits better than the
@@ -219,6 +221,7 @@ def read_question(tracker: Tracker) -> Question:
         mentioned_details=_mentioned(parsed.get(PARSE_MENTIONED_DETAILS)),
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
         asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),
+        weighs_the_last_answer=_flag(parsed, PARSE_WEIGHS_THE_LAST_ANSWER),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),

@@ -83,8 +83,9 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         if len(others) > 1:
             return browsing.ask_which_job(dispatcher, question.ambiguous_name, others, _topics(asks))
         jobs = others
-    if not asks and (question.informing or question.the_other_job):
-        # "et pour le gestionnaire ?", "et l'autre ?": the last question, for this job.
+    if question.weighs_the_last_answer or not asks and (question.informing or question.the_other_job):
+        # "et pour le gestionnaire ?", "et l'autre ?": the last question, for this job; "c'est
+        # beaucoup ?": the last answer again.
         asks = question.last_asks
     sheets = jobs or ([question.in_focus] if question.in_focus else [])
     follows_up = question.ellipsis or question.asks_for_more or _a_detail_of_the_last_topics(question)
@@ -96,6 +97,12 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
+    if not asks and question.topic_candidates:
+        # "ya du stress ?" between the conditions of work and the drawbacks: the detail its words
+        # name settles it, if it is of one of them.
+        asks = [Ask(STORE.details.topic(detail), detail) for detail in question.mentioned_details
+                if STORE.details.topic(detail) in question.topic_candidates][:1]
+        asks = [_settled(ask, sheets or list(STORE.jobs)) for ask in asks]
     if not asks and question.topic_candidates:
         sheet = sheets[0] if sheets else None
         answering.clarify(dispatcher, sheet, question.topic_candidates)
@@ -133,6 +140,9 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
     keeps the form of the last one."""
+    if question.weighs_the_last_answer:
+        # "c'est beaucoup ?": no sheet weighs its figures.
+        return detail_replies.Closed(False)
     asked_again = ask in question.last_asks and ask not in question.asks
     named = question.last_mentioned_details if asked_again else question.mentioned_details
     if asked_again:

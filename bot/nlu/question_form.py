@@ -7,6 +7,8 @@
   "quoi d'autre ?"): such a message is the intent ``ask``, whatever the intent classifier read;
   so is a short one that names a detail of the catalogue ("tout seul ?") if the classifier is
   unsure of it;
+- ``weighs_the_last_answer``: a follow-up that asks what to make of the last answer ("c'est
+  beaucoup ?"), which the sheets do not weigh: the intent ``ask``, for the last answer again;
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
   ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
@@ -31,7 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ELLIPSIS,
-    PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING,
+    PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_WEIGHS_THE_LAST_ANSWER,
     PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.intent_override import override_intent
@@ -85,8 +87,17 @@ EXISTENCE = re.compile(
 )
 # A follow-up that leaves out what the conversation says is a few words long.
 MAX_ELLIPSIS_WORDS = 7
+# "c'est beaucoup ?", "ça fait peu ?", "c'est la majorité du coup ?", "c'est correct comme salaire ?"
+WEIGHING = re.compile(
+    r"^(?:et |ok |ah |bon |mais |donc |du coup )?(?:c est|c|cest|ca fait|ca reste|c est quand meme)"
+    r" (?:beaucoup|peu|bien|pas mal|correct|normal|eleve|bas|faible|haut|enorme|la majorite|la plupart|assez|trop)"
+    r"(?: (?:du coup|alors|non|quand meme|ca|en fait|comme salaire|comme chiffre))?$"
+)
 # Below it, the intent classifier's reading of a short message naming a detail gives way.
 SURE_INTENT = 0.5
+# Short enough to be read as a question on the detail it names ("opérateur back-office, faut
+# bosser le week-end ?").
+SHORT_QUESTION_WORDS = 10
 # "c'est tout ?", "c tout", "y a rien d'autre ?", "quoi d'autre ?", "autre chose ?": the whole of the
 # last topic, of which the last answer may have given a detail.
 ASKS_FOR_MORE = re.compile(
@@ -147,6 +158,13 @@ def is_ellipsis(text: str) -> bool:
     return bool(words) and words[0] == "et" and len(words) <= MAX_ELLIPSIS_WORDS
 
 
+def weighs_the_last_answer(text: str) -> bool:
+    """A follow-up that asks what to make of the last answer ("c'est beaucoup ?", "c'est la
+    majorité ?"): the sheets weigh nothing, the bot gives the last answer again."""
+    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    return bool(WEIGHING.match(plain))
+
+
 def asks_for_more(text: str) -> bool:
     """A follow-up that asks for the rest of the last answer ("c'est tout ?", "quoi d'autre ?")."""
     plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
@@ -160,7 +178,7 @@ def names_a_detail_briefly(message: Message) -> bool:
     temps fait-il à Paris ?")."""
     unsure = ((message.get(INTENT) or {}).get(PREDICTED_CONFIDENCE_KEY) or 0.0) < SURE_INTENT
     words = _WORD.findall(strip_accents(message.get(TEXT) or "").lower())
-    return unsure and 0 < len(words) <= MAX_ELLIPSIS_WORDS and bool(message.get(PARSE_MENTIONED_DETAILS))
+    return unsure and 0 < len(words) <= SHORT_QUESTION_WORDS and bool(message.get(PARSE_MENTIONED_DETAILS))
 
 
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
@@ -171,6 +189,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
+        PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
@@ -191,6 +210,6 @@ class QuestionForm(StoreComponent):
                 # "et pr opérateur ?", "l'opératrice": the last question for that job, whatever
                 # the intent classifier made of so few words.
                 override_intent(message, INTENT_INFORM)
-            elif form[PARSE_ASKS_FOR_MORE] or names_a_detail_briefly(message):
+            elif form[PARSE_ASKS_FOR_MORE] or form[PARSE_WEIGHS_THE_LAST_ANSWER] or names_a_detail_briefly(message):
                 override_intent(message, INTENT_ASK)
         return messages

@@ -4,8 +4,8 @@ gestionnaire ?"); forged parse data ignored."""
 import pytest
 
 from actions.names import (
-    PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
-    PARSE_THE_OTHER_JOB, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
+    PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
+    PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
 )
 from actions.reading import Ask, parse_asks
 from actions.routing import ActionAnswer
@@ -81,6 +81,21 @@ def test_a_detail_the_sheet_lacks_gives_way_to_one_of_its_topic_the_question_nam
     replies, _ = said([("environment", "autonomy")], jobs=[GESTIONNAIRE], **{
         PARSE_MENTIONED_DETAILS: ["solo_work"]})
     assert replies[0].startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique :") and "Travail en équipe" in replies[0]
+
+
+def test_asking_what_to_make_of_a_figure_gives_it_again_without_oui():
+    # "c'est beaucoup ?" after the median salary of the opérateur, read as a yes/no question.
+    replies, _ = said([("salary", "salary_level")], slots=SALARY_MEDIAN, **{
+        PARSE_WEIGHS_THE_LAST_ANSWER: True, "yes_no": True})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "1 919" in replies[0]
+
+
+def test_a_detail_named_settles_two_candidate_topics():
+    # "on peut travailler à temps partiel ?": the conditions of work or the job market, and the
+    # part-time work its words name, which the sheet does not give.
+    replies, _ = said([], jobs=[GESTIONNAIRE], **{
+        PARSE_TOPIC_CANDIDATES: ["environment", "labour_market"], PARSE_MENTIONED_DETAILS: ["part_time"]})
+    assert replies[0].startswith(f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur ")
 
 
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():

@@ -82,7 +82,7 @@ def test_a_follow_up_with_no_topic_decided_asks_the_one_detail_its_words_say(cla
 
 def test_a_job_s_name_is_not_the_detail_of_the_titles_it_is_grouped_under(classifier):
     # "opérateur de traitements bancaires" names the gestionnaire de back office.
-    parsed = parse(classifier, "opérateur de traitements bancaires, ça paie bien ?", [("salary", 0, 50)])
+    parsed = parse(classifier, "opérateur de traitements bancaires, le salaire ?", [("salary", 0, 50)])
     assert parsed[PARSE_MENTIONED_DETAILS] == []
 
 

@@ -5,7 +5,9 @@ import pytest
 from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
-from bot.nlu.question_form import asks_existence, asks_for_more, is_ellipsis, is_yes_no, names_only_a_job, read_form
+from bot.nlu.question_form import (
+    asks_existence, asks_for_more, is_ellipsis, is_yes_no, names_only_a_job, read_form, weighs_the_last_answer,
+)
 from knowledge.store import default_store
 
 STORE = default_store()
@@ -78,3 +80,12 @@ def test_a_question_on_whether_there_are_any(text, expected):
 ])
 def test_asking_for_the_rest_of_the_last_answer(text, more):
     assert asks_for_more(text) is more
+
+
+@pytest.mark.parametrize("text, weighs", [
+    ("c'est beaucoup ?", True), ("c beaucoup ?", True), ("c'est la majorité du coup ?", True),
+    ("ça fait peu non ?", True), ("c'est bien ?", True), ("c'est bien payé ?", False),
+    ("c'est beaucoup de stress ?", False), ("c'est quoi ?", False),
+])
+def test_asking_what_to_make_of_the_last_answer(text, weighs):
+    assert weighs_the_last_answer(text) is weighs
