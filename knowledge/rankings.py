@@ -97,6 +97,15 @@ def phrase_pattern(phrases: List[str], endings: str = "") -> "re.Pattern[str]":
     return re.compile(rf"(?<![\w+-])(?:{'|'.join(bodies)}){endings}(?!\w)")
 
 
+_AT_LEAST_OR_MOST = re.compile(r"\bau\s+$")
+_SAYS_AT_LEAST_OR_MOST = re.compile(r"\bau\s+(?:moins|plus)\b")
+
+
+def says_at_least_or_most(text: str) -> bool:
+    """Whether ``text`` says "au moins" or "au plus", which compare nothing."""
+    return bool(_SAYS_AT_LEAST_OR_MOST.search(fold(text)))
+
+
 @dataclass(frozen=True)
 class FoundRanking:
     ranking: str
@@ -124,7 +133,9 @@ class RankingFinder:
 
     def find(self, text: str) -> Optional[FoundRanking]:
         folded = fold(text)
-        cues = [(order, match) for order, pattern in self._cues for match in pattern.finditer(folded)]
+        # "au moins", "au plus" say "at least", "at most": no comparison ("c'est bien payé au moins ?").
+        cues = [(order, match) for order, pattern in self._cues for match in pattern.finditer(folded)
+                if not _AT_LEAST_OR_MOST.search(folded[:match.start()])]
         pairs = []
         for subject, words, reversing in self._subjects:
             for found in words.finditer(folded):

@@ -14,7 +14,7 @@ from knowledge.loader import (
     KnowledgeError, jobs_dir, load_details, load_glossary, load_job_names, load_job_sheets, load_rankings,
     load_topic_vocabulary,
 )
-from knowledge.rankings import Ranking, RankingFinder, RankingVocabulary, fold, phrase_pattern
+from knowledge.rankings import Ranking, RankingFinder, RankingVocabulary, fold, phrase_pattern, says_at_least_or_most
 from knowledge.schema import Detail, GlossaryEntry, JobNameVocabulary, JobSheet
 from knowledge.text import LINKING_WORDS, normalize, strip_accents
 from knowledge.topics import Topic, sheet_holds
@@ -221,7 +221,8 @@ class KnowledgeStore:
         found = self._ranking_finder.find(text)
         if found:
             return Mention(RANKING, found.ranking, found.start, found.end, 100.0)
-        said = self.find_mentions(text, kinds=(RANKING,))
+        said = [mention for mention in self.find_mentions(text, kinds=(RANKING,))
+                if not says_at_least_or_most(text[mention.start:mention.end])]
         return said[0] if said else None
 
     def points_at_the_other_job(self, text: Optional[str]) -> bool:

@@ -123,6 +123,8 @@ def test_a_ranking_is_found_however_it_is_asked(store, message, ranking):
     "il y a plus de femmes ou d'hommes chez les gestionnaires ?",
     # Nothing compared.
     "la compétence la plus importante ?", "en plus, c'est quoi le code ROME ?",
+    # "au moins", "au plus": at least, at most.
+    "c'est bien payé au moins ?", "il faut au moins un bac+2 ?",
 ])
 def test_no_ranking_is_found_where_none_is_asked(store, message):
     assert store.find_ranking(message) is None
