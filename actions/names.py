@@ -66,6 +66,9 @@ PARSE_ASKS_EXISTENCE = "asks_existence"
 PARSE_ELLIPSIS = "ellipsis"
 # A follow-up that asks for the rest of the last answer ("c'est tout ?"): the whole last topic.
 PARSE_ASKS_FOR_MORE = "asks_for_more"
+# Two figures of one topic a closed question compares ("y a-t-il plus de femmes que d'hommes ?"):
+# {"details": [the first, the second], "more": whether it asks if the first is the larger}.
+PARSE_COMPARED_FIGURES = "compared_figures"
 # A follow-up that asks what to make of the last answer ("c'est beaucoup ?"): that answer again.
 PARSE_WEIGHS_THE_LAST_ANSWER = "weighs_the_last_answer"
 # A message that names a job and asks nothing else ("et pour le gestionnaire ?").

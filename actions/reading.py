@@ -16,9 +16,10 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
+    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
     PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS,
-    PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS, SLOT_TOPICS, WHOLE_TOPIC,
+    PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
+    SLOT_TOPICS, WHOLE_TOPIC,
 )
 from knowledge.schema import GlossaryEntry, JobSheet
 from knowledge.topics import Topic, parse_topic
@@ -39,6 +40,16 @@ class Ask:
     # Whether the part of the question that asks it is a closed one ("faut-il parler anglais ?");
     # unknown (None) for a button's.
     yes_no: Optional[bool] = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class ComparedFigures:
+    """Two details of one topic whose figures a closed question compares; ``more``: whether it
+    asks if the first is the larger ("plus de femmes que d'hommes ?")."""
+
+    first: str
+    second: str
+    more: bool
 
 
 @dataclass
@@ -73,6 +84,9 @@ class Question:
     ellipsis: bool = False
     # "c'est tout ?": the whole of the last question's topics.
     asks_for_more: bool = False
+    # "y a-t-il plus de femmes que d'hommes ?": the two details whose figures it compares, and
+    # whether it asks if the first is the larger.
+    compared_figures: Optional[ComparedFigures] = None
     # "c'est beaucoup ?": the last answer again, which the sheets do not weigh.
     weighs_the_last_answer: bool = False
     # "et pour le gestionnaire ?": a job named, nothing else asked.
@@ -222,6 +236,7 @@ def read_question(tracker: Tracker) -> Question:
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
         asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),
         weighs_the_last_answer=_flag(parsed, PARSE_WEIGHS_THE_LAST_ANSWER),
+        compared_figures=parse_compared_figures(parsed.get(PARSE_COMPARED_FIGURES)),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),
@@ -236,6 +251,16 @@ def read_question(tracker: Tracker) -> Question:
         answered=_sheets(tracker.get_slot(SLOT_ANSWERED_JOBS)),
         listed=_sheets(tracker.get_slot(SLOT_LISTED_JOBS)),
     )
+
+
+def parse_compared_figures(value: object) -> Optional[ComparedFigures]:
+    """The figures compared, from parse data that may be forged: two known details, a boolean."""
+    if not isinstance(value, dict) or not isinstance(value.get("more"), bool):
+        return None
+    details = _mentioned(value.get("details"))
+    if len(details) != 2 or details != value.get("details"):
+        return None
+    return ComparedFigures(details[0], details[1], value["more"])
 
 
 def _mentioned(values: object) -> List[str]:

@@ -666,6 +666,13 @@ def detail_answer(sheet: JobSheet, quoted: Sequence[str], yes: bool) -> str:
     return typeset(f"{first}\n{source_line(sheet)}")
 
 
+def comparison_answer(sheet: JobSheet, quoted: Sequence[str], holds: bool) -> str:
+    """Two figures of a sheet that a closed question compares: "Oui" or "Non" first, the figures,
+    then the source."""
+    return typeset(f"{'Oui' if holds else 'Non'} : la fiche « {sheet.name} » indique :\n{bullets(quoted)}\n"
+                   f"{source_line(sheet)}")
+
+
 def detail_missing(sheet: JobSheet, detail_name: str) -> str:
     return typeset(f"La fiche « {sheet.name} » ne dit rien sur {detail_name}.")
 

@@ -20,8 +20,8 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import (
-    answering, browsing, comparing, detail_replies, feedback, glossary, help as help_action, outcomes, ranking,
-    rendering,
+    answering, browsing, comparing, detail_replies, feedback, figure_comparisons, glossary, help as help_action, outcomes,
+    ranking, rendering,
 )
 from actions.knowledge_base import STORE
 from actions.languages import say_language_note
@@ -124,6 +124,12 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
                       else comparing.compare(dispatcher, sheets, [ask.topic]))
         return remember(dispatcher, asks, None, reply, channel)
     sheet = sheets[0] if sheets else None
+    if sheet and question.yes_no and question.compared_figures:
+        compared = figure_comparisons.answer_comparison(dispatcher, sheet, question.compared_figures)
+        if compared:
+            figures = question.compared_figures
+            return remember(dispatcher, [Ask(STORE.details.topic(figures.first), figures.first)], sheet, compared,
+                            channel)
     targets = [sheet] if sheet else list(STORE.jobs)
     for ask in asks:
         if ask.detail:

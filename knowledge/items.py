@@ -124,18 +124,25 @@ def topic_items(sheet: JobSheet, topic: Topic) -> List[SheetItem]:
     return list(unique.values())
 
 
-def counts_some(sheet: JobSheet, item: SheetItem) -> bool:
-    """Whether ``item`` is a share or a count above zero: it says there are some ("y a-t-il des
-    CDI ?": 42 %; "des plus de 50 ans ?": 19 %), though not that they are many."""
+def counted(sheet: JobSheet, item: SheetItem) -> Optional[float]:
+    """The share or the count ``item`` gives (a share of women, a band of age, a number of
+    offers), or ``None`` when it gives none."""
     market = sheet.labour_market
     figures = {CDI_SHARE: market.cdi_share, MEN_SHARE: market.men_share, JOB_SEEKERS: market.job_seekers,
                JOB_OFFERS: market.job_offers} if market else {}
     if item.key == WOMEN_SHARE and market and market.men_share and market.men_share.value is not None:
-        return market.men_share.value < 100
+        return 100 - market.men_share.value
     if item.topic is Topic.AGE_DISTRIBUTION:
-        return any(band.label == item.key and band.percent > 0 for band in sheet.age_distribution)
+        return next((band.percent for band in sheet.age_distribution if band.label == item.key), None)
     figure = figures.get(item.key)
-    return figure is not None and figure.value is not None and figure.value > 0
+    return figure.value if figure is not None else None
+
+
+def counts_some(sheet: JobSheet, item: SheetItem) -> bool:
+    """Whether ``item`` is a share or a count above zero: it says there are some ("y a-t-il des
+    CDI ?": 42 %; "des plus de 50 ans ?": 19 %), though not that they are many."""
+    value = counted(sheet, item)
+    return value is not None and value > 0
 
 
 def find_item(sheet: JobSheet, key: str, topic: Optional[Topic] = None) -> Optional[SheetItem]:

@@ -7,6 +7,9 @@
   "quoi d'autre ?"): such a message is the intent ``ask``, whatever the intent classifier read;
   so is a short one that names a detail of the catalogue ("tout seul ?") if the classifier is
   unsure of it;
+- ``compared_figures``: the two details of one topic whose figures a question compares, each
+  named alone on its side of "que" ("y a-t-il plus de femmes que d'hommes ?"), and whether it
+  asks if the first is the larger;
 - ``weighs_the_last_answer``: a follow-up that asks what to make of the last answer ("c'est
   beaucoup ?"), which the sheets do not weigh: the intent ``ask``, for the last answer again;
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
@@ -32,7 +35,7 @@ from rasa.shared.nlu.constants import INTENT, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ELLIPSIS,
+    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_COMPARED_FIGURES, PARSE_ELLIPSIS,
     PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_WEIGHS_THE_LAST_ANSWER,
     PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
@@ -63,11 +66,12 @@ PREDICATES = frozenset({
     "obligatoire", "possible", "necessaire", "indispensable", "requis", "exige", "demande", "utile", "accessible",
     "envisageable", "faisable", "autorise", "stressant", "difficile", "facile", "dur", "fatigant", "penible",
     "bien", "recommande", "conseille", "suffisant", "ok", "important", "importante", "essentiel", "essentielle",
-    "primordial", "primordiale", "demandee", "exigee", "requise",
+    "primordial", "primordiale", "demandee", "exigee", "requise", "vrai",
+    # "et dans l'assurance aussi ?": the last question, closed, on something else.
+    "aussi", "egalement", "pareil", "idem",
 })
-# A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous.
 _OPENINGS = tuple(" ".join(opening.replace("-", " ").replace("'", " ").split()) for opening in CLOSED_OPENINGS)
-# "sans" too: "un boulot sans pression ?" asks the contrary of the pressure the sheet cites.
+# A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous; "sans" too: "un boulot sans pression ?" asks the contrary of the pressure the sheet cites.
 NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne|sans)\b")
 _WORD = re.compile(r"[a-z0-9+]+")
 # Words that ask nothing by themselves around a job's name in a follow-up.
@@ -93,6 +97,8 @@ WEIGHING = re.compile(
     r" (?:beaucoup|peu|bien|pas mal|correct|normal|eleve|bas|faible|haut|enorme|la majorite|la plupart|assez|trop)"
     r"(?: (?:du coup|alors|non|quand meme|ca|en fait|comme salaire|comme chiffre))?$"
 )
+# "plus de femmes que d'hommes", "moins d'offres que de demandeurs": what is compared, each side.
+COMPARING = re.compile(r"\b(plus|moins) (?:de |d')(.+?) qu(?:e |')(?:de |d')?(.+)$")
 # Below it, the intent classifier's reading of a short message naming a detail gives way.
 SURE_INTENT = 0.5
 # Short enough to be read as a question on the detail it names ("opérateur back-office, faut
@@ -181,6 +187,22 @@ def names_a_detail_briefly(message: Message) -> bool:
     return unsure and 0 < len(words) <= SHORT_QUESTION_WORDS and bool(message.get(PARSE_MENTIONED_DETAILS))
 
 
+def compared_figures(store: KnowledgeStore, text: str) -> Dict[str, Any]:
+    """The two details of one topic a question compares, each the only one named on its side of
+    "que" (job names aside), and whether it asks if the first is the larger; {} if none."""
+    masked = list(text)
+    for mention in store.find_mentions(text, kinds=(JOB,)):
+        masked[mention.start:mention.end] = " " * (mention.end - mention.start)
+    found = COMPARING.search(strip_accents("".join(masked)).lower().replace("’", "'"))
+    if not found:
+        return {}
+    sides = [store.details.mentioned(found.group(2)), store.details.mentioned(found.group(3))]
+    if any(len(side) != 1 for side in sides) or sides[0] == sides[1] or \
+            store.details.topic(sides[0][0]) != store.details.topic(sides[1][0]):
+        return {}
+    return {"details": [sides[0][0], sides[1][0]], "more": found.group(1) == "plus"}
+
+
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     ranking = store.find_ranking(text)
@@ -190,6 +212,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),
+        PARSE_COMPARED_FIGURES: compared_figures(store, text),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),

@@ -6,7 +6,7 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, is_ellipsis, is_yes_no, names_only_a_job, read_form, weighs_the_last_answer,
+    asks_existence, asks_for_more, compared_figures, is_ellipsis, is_yes_no, names_only_a_job, read_form, weighs_the_last_answer,
 )
 from knowledge.store import default_store
 
@@ -17,7 +17,8 @@ STORE = default_store()
     "faut il parler anglais pour etre gestionnaire", "y a des primes", "on peut faire du télétravail ?",
     "Est-ce que le métier est stressant", "ça recrute ?", "le gestionnaire est il en contact avec les clients",
     "on voit des clients ou pas", "Quand on est opératrice back-office, on travaille en équipe ?",
-    "anglais obligatoire ?", "un métier où on reste assis toute la journée ?",
+    "anglais obligatoire ?", "un métier où on reste assis toute la journée ?", "et dans l'assurance aussi ?",
+    "la stabilité de l'emploi c vrai ?",
 ])
 def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
@@ -89,3 +90,15 @@ def test_asking_for_the_rest_of_the_last_answer(text, more):
 ])
 def test_asking_what_to_make_of_the_last_answer(text, weighs):
     assert weighs_the_last_answer(text) is weighs
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("y a plus de femmes que d'hommes chez les opérateurs back office ?",
+     {"details": ["lm_women_share", "lm_men_share"], "more": True}),
+    ("Y a-t-il moins d'offres que de demandeurs d'emploi pour l'opératrice ?",
+     {"details": ["lm_job_offers", "lm_job_seekers"], "more": False}),
+    # A side that names no detail, or two: nothing compared.
+    ("y a plus de 50 ans et + que de moins de 25 ans ?", {}), ("plus de femmes ou d'hommes ?", {}),
+])
+def test_two_figures_compared(text, expected):
+    assert compared_figures(STORE, text) == expected
