@@ -12,6 +12,7 @@ does "et l'autre ?" for the job other than the one in focus.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -33,13 +34,20 @@ from actions.names import (
 from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
 from actions.replies import Reply
 from knowledge.schema import JobSheet
+from knowledge.text import LINKING_WORDS, strip_accents
 from knowledge.topics import Topic, sheet_holds
+
+_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def route(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
     """The reply to a question on the jobs (``ask``, ``inform``, ``compare``, ``list_jobs``)."""
     if question.only_unknown_jobs:
-        return browsing.say_unknown_job(dispatcher, question.unknown_jobs, _topics(_asks(question)))
+        named = _an_item_of_the_last_topics(question)
+        if named is None:
+            return browsing.say_unknown_job(dispatcher, question.unknown_jobs, _topics(_asks(question)))
+        # "chargé de clientèle pro, c'est possible ?" after the mobility: that item of the sheet.
+        question = replace(question, unknown_jobs=[], asks=[named], said_topics=[], classified=True)
     if question.choices and not question.jobs:
         return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, _topics(_asks(question)))
     if question.ranking:
@@ -228,6 +236,29 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
     if any(ask.topic in last for ask in asks):
         return asks
     return [Ask(*read[0])] if read else asks
+
+
+def _an_item_of_the_last_topics(question: Question) -> Optional[Ask]:
+    """The detail of the last question's topics whose one item the sheet in focus words as a job
+    the question names and the bot has no sheet for ("chargé de clientèle pro" after the
+    mobility: « Chargé de clientèle professionnels »); each word of the name begins one of the
+    item's."""
+    focus = question.in_focus
+    if focus is None:
+        return None
+    for topic in unique(ask.topic for ask in question.last_asks):
+        for detail in STORE.details.of_topic(topic):
+            reading = STORE.details.reading(focus, detail.id)
+            if len(reading.items) == 1 and any(
+                    _words_begin(name, rendering.item_text(focus, reading.items[0])) for name in question.unknown_jobs):
+                return Ask(topic, detail.id)
+    return None
+
+
+def _words_begin(name: str, item: str) -> bool:
+    words = [word for word in _PLAIN_WORD.findall(strip_accents(name).lower()) if word not in LINKING_WORDS]
+    item_words = _PLAIN_WORD.findall(strip_accents(item).lower())
+    return bool(words) and all(any(other.startswith(word) for other in item_words) for word in words)
 
 
 def _a_detail_of_the_last_topics(question: Question) -> bool:

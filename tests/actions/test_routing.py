@@ -98,6 +98,20 @@ def test_a_detail_named_settles_two_candidate_topics():
     assert replies[0].startswith(f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur ")
 
 
+def test_a_job_the_bot_does_not_know_that_the_sheet_in_focus_cites_is_that_item():
+    # "chargé de clientèle pro, c'est possible ?" after the gestionnaire's mobility.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["mobility"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    tracker = build_tracker("ask", slots=slots, other_jobs=["chargé de clientèle pro"], parse={PARSE_TOPICS: []})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique : « Chargé de clientèle professionnels »")
+
+
+def test_a_job_the_bot_does_not_know_is_still_unknown_without_a_topic_that_cites_it():
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["salary"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    tracker = build_tracker("ask", slots=slots, other_jobs=["chargé de clientèle pro"], parse={PARSE_TOPICS: []})
+    assert plain(texts(run_action(ActionAnswer(), tracker)[0])[0]).startswith("Je ne connais pas ce métier")
+
+
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():
     # "c'est tout ?" after the median salary of the opérateur.
     replies, slots = said([], slots=SALARY_MEDIAN, **{PARSE_ASKS_FOR_MORE: True})
