@@ -107,10 +107,12 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
     if not asks and question.topic_candidates:
         # "ya du stress ?" between the conditions of work and the drawbacks: the detail its words
-        # name settles it, if it is of one of them.
-        asks = [Ask(STORE.details.topic(detail), detail) for detail in question.mentioned_details
-                if STORE.details.topic(detail) in question.topic_candidates][:1]
-        asks = [_settled(ask, sheets or list(STORE.jobs)) for ask in asks]
+        # name settles it, if it is of one of them only ("accessible en contrat de
+        # professionnalisation ?" names a detail of the pros and one of the training: no).
+        named = [detail for detail in question.mentioned_details
+                 if STORE.details.topic(detail) in question.topic_candidates]
+        if len({STORE.details.topic(detail) for detail in named}) == 1:
+            asks = [_settled(Ask(STORE.details.topic(named[0]), named[0]), sheets or list(STORE.jobs))]
     if not asks and question.topic_candidates:
         sheet = sheets[0] if sheets else None
         answering.clarify(dispatcher, sheet, question.topic_candidates)

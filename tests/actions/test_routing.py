@@ -112,6 +112,15 @@ def test_a_job_the_bot_does_not_know_is_still_unknown_without_a_topic_that_cites
     assert plain(texts(run_action(ActionAnswer(), tracker)[0])[0]).startswith("Je ne connais pas ce métier")
 
 
+def test_details_named_in_two_candidate_topics_settle_nothing():
+    # "accessible en contrat de professionnalisation ?": a pro (an accessible entry) and a detail
+    # of the training; no "oui" from the first.
+    replies, _ = said([], jobs=[OPERATEUR], **{
+        PARSE_TOPIC_CANDIDATES: ["pros", "training"], PARSE_MENTIONED_DETAILS: ["pro_accessible_entry", "apprenticeship"],
+        "yes_no": True})
+    assert not replies[0].startswith("Oui")
+
+
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():
     # "c'est tout ?" after the median salary of the opérateur.
     replies, slots = said([], slots=SALARY_MEDIAN, **{PARSE_ASKS_FOR_MORE: True})
