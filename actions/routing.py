@@ -100,7 +100,8 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     if follows_up and not question.jobs and not question.only_a_job:
         asks = _in_the_last_topics(question, asks)
     asks = [_instead_of_a_topic_they_lack(ask, question, sheets) for ask in asks]
-    asks = _distinct([_settled(ask, sheets or list(STORE.jobs), question.mentioned_details) for ask in asks],
+    asks = _distinct([_settled(ask, sheets or list(STORE.jobs), question.mentioned_details,
+                               closed=question.yes_no if ask.yes_no is None else ask.yes_no) for ask in asks],
                      sheets or list(STORE.jobs))
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
@@ -284,17 +285,21 @@ def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence
     return ask
 
 
-def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()) -> Ask:
+def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = (), closed: bool = False) -> Ask:
     """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first detail
     almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque"),
     or, when the question's words do not name its detail, of its topic that they name and a sheet
     answers ("travaille seul dans son coin ?": not the autonomy but the work alone, which the
     sheet's teamwork answers); else the detail, said to be missing (never the whole topic in its
-    place)."""
+    place). A closed question takes the detail of the topic its words name, answered, over
+    the whole topic or a detail they do not name ("c bien payé ?", "avec un BTS compta ?"): a
+    "oui" may only answer what it says."""
+    named = [detail for detail in mentioned if STORE.details.topic(detail) == ask.topic and _answered(detail, sheets)] \
+        if ask.detail not in mentioned else []
+    if closed and named:
+        return replace(ask, detail=named[0], alternatives=())
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
-    named = [detail for detail in mentioned if STORE.details.topic(detail) == ask.topic] \
-        if ask.detail not in mentioned else []
     for other in [*ask.alternatives, *named]:
         if other != WHOLE_TOPIC and _answered(other, sheets):
             return replace(ask, detail=other, alternatives=())

@@ -121,6 +121,19 @@ def test_details_named_in_two_candidate_topics_settle_nothing():
     assert not replies[0].startswith("Oui")
 
 
+def test_a_closed_question_on_a_whole_topic_asks_the_detail_its_words_name():
+    # "opérateur back office c bien payé ?": the figures, not the salary's whole block.
+    replies, _ = said([("salary", None)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: ["salary_level"], "yes_no": True})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "1 919" in replies[0]
+
+
+def test_a_closed_question_takes_the_detail_its_words_name_over_the_one_read():
+    # "je pourrais devenir opératrice avec un BTS compta ?", read as the other BTS.
+    replies, _ = said([("training", "other_bts")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["bts_accounting"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite « Bac+2 en gestion, comptabilité ou finance")
+
+
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():
     # "c'est tout ?" after the median salary of the opérateur.
     replies, slots = said([], slots=SALARY_MEDIAN, **{PARSE_ASKS_FOR_MORE: True})
