@@ -265,10 +265,11 @@ def _words_begin(name: str, item: str) -> bool:
 
 
 def _a_detail_of_the_last_topics(question: Question) -> bool:
-    """A follow-up without "et" that names a detail of the last question's topics, no job and no
-    topic ("au bout de quelques années ?" after the salary, "en Île-de-France c'est pareil ?")."""
+    """A follow-up without "et" that names a detail of the last question's topics and no job ("au
+    bout de quelques années ?" after the salary, "il touche à la bourse ?" after the activities,
+    whatever topic "touche" may say)."""
     last = {ask.topic for ask in question.last_asks}
-    return bool(question.in_focus) and not question.jobs and not question.said_topics and any(
+    return bool(question.in_focus) and not question.jobs and any(
         STORE.details.topic(detail) in last for detail in question.mentioned_details)
 
 

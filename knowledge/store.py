@@ -54,6 +54,8 @@ _COMPLEMENT = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORDS = re.compile(r"\s+(\w[\w-]*)")
+# "télé" in "téléopérateur": what a word must have before a job's one-word name to be another job.
+MIN_PREFIX = 3
 
 
 @dataclass(frozen=True)
@@ -353,11 +355,21 @@ class KnowledgeStore:
                             mention = self._other_job(text, mention)
                         worth = score + WORD_BONUS * (len(window.split()) - 1)
                         candidates.append((kind != JOB, -worth, -size, (*MENTION_KINDS, RANKING).index(kind), mention))
+        if JOB in kinds:
+            candidates.extend((False, -100.0, -1, 0, mention) for mention in self._compound_other_jobs(words, folded))
         chosen: List[Mention] = []
         for *_, mention in sorted(candidates, key=lambda candidate: candidate[:4]):
             if all(mention.end <= other.start or mention.start >= other.end for other in chosen):
                 chosen.append(mention)
         return sorted(chosen, key=lambda mention: mention.start)
+
+    def _compound_other_jobs(self, words: Sequence[re.Match], folded: Sequence[str]) -> List[Mention]:
+        """The words that end with a one-word job name and are longer ("téléopérateur",
+        "téléopératrice"): other jobs."""
+        return [Mention(OTHER_JOB, word.group(), word.start(), word.end(), 100.0)
+                for word, plain in zip(words, folded)
+                if any(plain.endswith(head) and len(plain) >= len(head) + MIN_PREFIX and plain[:-len(head)].isalpha()
+                       for head in self._head_words)]
 
     def _other_job(self, text: str, mention: Mention) -> Mention:
         """``mention`` of a one-word job name, or the other job its complement makes of it

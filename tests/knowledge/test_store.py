@@ -206,6 +206,7 @@ def test_a_grouped_job_title_is_found_whole_however_many_words_it_has(store):
     ("opérateur en centre d'appels, les avantages", "opérateur en centre d'appels"),
     ("gestionnaire de contrats d'assurance", "gestionnaire de contrats d'assurance"),
     ("gestionnaire de paie de la banque", "gestionnaire de paie"),
+    ("téléopérateur, c'est stressant ?", "téléopérateur"),
 ])
 def test_a_one_word_job_name_made_another_job_by_its_complement_names_no_sheet(text, other):
     found = default_store().find_mentions(text)
