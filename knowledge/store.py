@@ -195,6 +195,10 @@ class KnowledgeStore:
     def topic_words(self, topic: Topic) -> List[str]:
         return self._topic_words[topic]
 
+    def keeps_the_job(self, word: str) -> bool:
+        """Whether ``word`` after a one-word job name keeps its job ("opératrice backoffice")."""
+        return normalize(word) in self._same_job_after_de
+
     def known_words(self) -> FrozenSet[str]:
         """Every word (normalized) of the job names and aliases, topic words and glossary terms."""
         return self._known_words

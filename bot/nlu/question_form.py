@@ -99,6 +99,7 @@ WEIGHING = re.compile(
 )
 # "plus de femmes que d'hommes", "moins d'offres que de demandeurs": what is compared, each side.
 COMPARING = re.compile(r"\b(plus|moins) (?:de |d')(.+?) qu(?:e |')(?:de |d')?(.+)$")
+LEADING_PUNCTUATION = " ,;:-–—"
 # Below it, the intent classifier's reading of a short message naming a detail gives way.
 SURE_INTENT = 0.5
 # Short enough to be read as a question on the detail it names ("opérateur back-office, faut
@@ -203,12 +204,26 @@ def compared_figures(store: KnowledgeStore, text: str) -> Dict[str, Any]:
     return {"details": [sides[0][0], sides[1][0]], "more": found.group(1) == "plus"}
 
 
+def after_a_leading_job(store: KnowledgeStore, text: str) -> str:
+    """What a message asks after the job it starts with ("opératrice back office, y a des CDI"
+    → "y a des CDI"), or the message."""
+    jobs = [mention for mention in store.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
+    if not jobs or text[:jobs[0].start].strip(LEADING_PUNCTUATION):
+        return text
+    rest = text[jobs[0].end:].lstrip(LEADING_PUNCTUATION).split(" ")
+    while rest and store.keeps_the_job(rest[0]):
+        # "opératrice backoffice": the one-word name's complement.
+        rest = rest[1:]
+    return " ".join(rest).lstrip(LEADING_PUNCTUATION)
+
+
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     ranking = store.find_ranking(text)
+    asked = after_a_leading_job(store, text)
     return {
-        PARSE_YES_NO: is_yes_no(text, has_verb),
-        PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb),
+        PARSE_YES_NO: is_yes_no(text, has_verb) or is_yes_no(asked, has_verb),
+        PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb) or asks_existence(asked, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),

@@ -24,6 +24,11 @@ def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
 
 
+@pytest.mark.parametrize("text", ["gestionnaire BO, faut il l'anglais", "opératrice back-office : faut il parler anglais"])
+def test_a_closed_question_after_the_job_it_starts_with_may_get_a_yes(text):
+    assert read_form(STORE, text)[PARSE_YES_NO]
+
+
 @pytest.mark.parametrize("text, has_verb", [
     ("c'est quoi le salaire ?", True), ("quel diplome", True), ("combien on gagne", True),
     ("c'est pas trop stressant ?", True), ("ce n'est pas trop dur ?", True), ("bts ou dut ?", False),
