@@ -5,9 +5,9 @@ sheets, the list of topics and the categories of issue 22 (details the sheets ho
 follow-ups, several asks in one message, long messages, closed questions, names close to a known
 job's, one-topic questions):
 
-- tests/conversations_heldout_4.yml (320): run once on the bot (0.9219), then again after a fix
-  that a "oui" on set 2 called for (0.9125); the issue's targets are measured on it, and not
-  all met yet; nobody has looked at its misses;
+- tests/conversations_heldout_4.yml (320): run once on the bot (0.9219), then on the finished
+  bot (0.9156, after a fix that a "oui" on set 2 called for); the issue's targets are measured on
+  it, and not all met yet; nobody has looked at its misses;
 - tests/conversations_heldout_3.yml (320): run once (0.9125), then used for one error analysis
   (a date in the glossary);
 - tests/conversations_heldout_2.yml (320): run once (0.769), then used for one error analysis;
@@ -36,18 +36,16 @@ ANALYSED = ROOT / "tests" / "conversations_heldout.yml"
 DEVELOPMENT = ROOT / "tests" / "conversations_dev.yml"
 DEVELOPMENT_2 = ROOT / "tests" / "conversations_dev_2.yml"
 RESULTS = ROOT / "tests" / "output" / "conversations.json"
-# Issue 22's targets, on the held-out set: not all met yet (0.9125 on the finished bot, 07/12/2026:
-# closed questions at 0.80, two "nothing on it" of facts a sheet holds).
+# Issue 22's targets, on the held-out set: not all met yet (0.9156 on the finished bot, 07/12/2026:
+# closed questions at 0.825, two "nothing on it" of facts a sheet holds).
 TARGET_RIGHT = 0.92
 TARGET_RIGHT_PER_CATEGORY = 0.85
 # What each set gets today (README, 07/12/2026), less a little: a regression fails. The "nothing on
-# it" said of facts a sheet holds, and the one "oui" to a question on a job the bot does not know
-# ("téléopérateur"), are known misses (README), not allowed more.
-MIN_RIGHT = {HELD_OUT.name: 0.90, ANALYSED_3.name: 0.90, ANALYSED_2.name: 0.79, ANALYSED.name: 0.92,
-             DEVELOPMENT.name: 0.95, DEVELOPMENT_2.name: 0.77}
+# it" said of facts a sheet holds are known misses (README), not allowed more.
+MIN_RIGHT = {HELD_OUT.name: 0.90, ANALYSED_3.name: 0.91, ANALYSED_2.name: 0.79, ANALYSED.name: 0.93,
+             DEVELOPMENT.name: 0.95, DEVELOPMENT_2.name: 0.79}
 MAX_FALSE_NOTHING = {HELD_OUT.name: 2, ANALYSED_3.name: 3, ANALYSED_2.name: 4, ANALYSED.name: 1, DEVELOPMENT.name: 0,
-                     DEVELOPMENT_2.name: 8}
-MAX_UNSUPPORTED_OUI = {DEVELOPMENT_2.name: 1}
+                     DEVELOPMENT_2.name: 7}
 SETS = {path.name: load_set(path) for path in (HELD_OUT, ANALYSED_3, ANALYSED_2, ANALYSED, DEVELOPMENT, DEVELOPMENT_2)}
 
 
@@ -112,5 +110,5 @@ def test_conversations_keep_their_level(outcomes, name):
 def test_no_reply_says_oui_without_support_nor_invents_a_figure_nor_says_more_false_nothings(outcomes, name):
     found = outcomes[name]
     shown = json.dumps(outcomes["misses"][name][:30], ensure_ascii=False, indent=1)
-    assert found["unsupported_oui"] <= MAX_UNSUPPORTED_OUI.get(name, 0) and found["foreign_figures"] == 0, shown
+    assert (found["unsupported_oui"], found["foreign_figures"]) == (0, 0), shown
     assert found["false_nothing"] <= MAX_FALSE_NOTHING[name], shown
