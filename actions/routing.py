@@ -12,7 +12,6 @@ does "et l'autre ?" for the job other than the one in focus.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -34,10 +33,7 @@ from actions.names import (
 from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
 from actions.replies import Reply
 from knowledge.schema import JobSheet
-from knowledge.text import LINKING_WORDS, strip_accents
 from knowledge.topics import Topic, sheet_holds
-
-_PLAIN_WORD = re.compile(r"[a-z0-9]+")
 
 
 def route(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
@@ -250,18 +246,11 @@ def _an_item_of_the_last_topics(question: Question) -> Optional[Ask]:
     if focus is None:
         return None
     for topic in unique(ask.topic for ask in question.last_asks):
-        for detail in STORE.details.of_topic(topic):
-            reading = STORE.details.reading(focus, detail.id)
-            if len(reading.items) == 1 and any(
-                    _words_begin(name, rendering.item_text(focus, reading.items[0])) for name in question.unknown_jobs):
-                return Ask(topic, detail.id)
+        for name in question.unknown_jobs:
+            detail = STORE.details.citing(focus, topic, name)
+            if detail:
+                return Ask(topic, detail)
     return None
-
-
-def _words_begin(name: str, item: str) -> bool:
-    words = [word for word in _PLAIN_WORD.findall(strip_accents(name).lower()) if word not in LINKING_WORDS]
-    item_words = _PLAIN_WORD.findall(strip_accents(item).lower())
-    return bool(words) and all(any(other.startswith(word) for other in item_words) for word in words)
 
 
 def _a_detail_of_the_last_topics(question: Question) -> bool:

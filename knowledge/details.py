@@ -75,6 +75,21 @@ class DetailCatalogue:
     def of_topic(self, topic: Topic) -> List[Detail]:
         return list(self._by_topic.get(topic, []))
 
+    def citing(self, sheet: JobSheet, topic: Topic, name: str) -> Optional[str]:
+        """The detail of ``topic`` that ``sheet`` answers with one item worded as ``name``: each of
+        its words begins one of the item's ("chargé de clientèle pro": « Chargé de clientèle
+        professionnels »)."""
+        words = [word for word in _folded_words(name) if word not in LINKING_WORDS]
+        if not words:
+            return None
+        for detail in self.of_topic(topic):
+            reading = self.reading(sheet, detail.id)
+            if len(reading.items) == 1:
+                item_words = _folded_words(reading.items[0].key)
+                if all(any(other.startswith(word) for other in item_words) for word in words):
+                    return detail.id
+        return None
+
     def mentioned(self, text: Optional[str]) -> List[str]:
         """The details whose words a message holds ("par an", "médiane", "télétravail"), in
         reading order, each once. Words inside longer words of another detail do not count:
@@ -129,6 +144,10 @@ class DetailCatalogue:
             return DetailReading(detail, topic, ())
         items = tuple(find_item(sheet, key, topic) for key in answer.items)
         return DetailReading(detail, topic, items, yes=answer.affirms, counts_some=_count_some(sheet, items))
+
+
+def _folded_words(text: str) -> List[str]:
+    return _WORD.findall(strip_accents(text).lower())
 
 
 def _items_saying(sheet: JobSheet, topic: Topic, words: Sequence[str]) -> List[SheetItem]:

@@ -27,7 +27,7 @@ A button's payload skips the pipeline: it carries none of these.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Sequence
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -41,7 +41,7 @@ from actions.names import (
 )
 from bot.nlu.intent_override import override_intent
 from bot.nlu.store_component import StoreComponent
-from knowledge.store import JOB, KnowledgeStore
+from knowledge.store import JOB, KnowledgeStore, Mention
 from knowledge.text import strip_accents
 
 # Words that ask for information rather than a yes or a no (accent-free, with SMS spellings).
@@ -71,7 +71,8 @@ PREDICATES = frozenset({
     "aussi", "egalement", "pareil", "idem",
 })
 _OPENINGS = tuple(" ".join(opening.replace("-", " ").replace("'", " ").split()) for opening in CLOSED_OPENINGS)
-# A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous; "sans" too: "un boulot sans pression ?" asks the contrary of the pressure the sheet cites.
+# A negative question ("ce n'est pas stressant ?"): "oui" would be ambiguous; "sans" too: "un
+# boulot sans pression ?" asks the contrary of the pressure the sheet cites.
 NEGATIONS = re.compile(r"\b(?:pas|jamais|aucun|aucune|ni|plus rien|n['’]|ne|sans)\b")
 _WORD = re.compile(r"[a-z0-9+]+")
 # Words that ask nothing by themselves around a job's name in a follow-up.
@@ -135,18 +136,27 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
     return plain.endswith("?") and (has_verb or bool(set(words) & PREDICATES))
 
 
+def _plain(text: str) -> str:
+    """The words of ``text``, accent-free and lower-case, one space apart ("y a-t-il" → "y a t il")."""
+    return " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+
+
+def job_mentions(store: KnowledgeStore, text: str) -> List[Mention]:
+    """The job names of ``text``, and the names that make another job of one ("gestionnaire RH")."""
+    return store.find_mentions(text, kinds=(JOB,))
+
+
 def asks_existence(text: str, has_verb: bool = True) -> bool:
     """A closed question on whether there are any ("y a-t-il des plus de 50 ans ?")."""
-    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    plain = _plain(text)
     return is_yes_no(text, has_verb) and bool(EXISTENCE.search(plain))
 
 
-def names_only_a_job(store: KnowledgeStore, text: str) -> bool:
+def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) -> bool:
     """A message that names a job, or the other one, and asks nothing else ("et pour le
     gestionnaire ?", "et chez l'opérateur alors ?", "et pour l'autre métier ?"): it asks the last
     question again, for that job. "l'autre métier" is then no topic word ("autres métiers")."""
-    spans = [(mention.start, mention.end) for mention in store.find_mentions(text, kinds=(JOB,))
-             if mention.kind == JOB] + store.the_other_job_spans(text)
+    spans = [(mention.start, mention.end) for mention in jobs if mention.kind == JOB] + store.the_other_job_spans(text)
     if not spans:
         return False
     before = " ".join(_WORD.findall(strip_accents(text[:min(spans)[0]]).lower().replace("'", " ")))
@@ -168,13 +178,13 @@ def is_ellipsis(text: str) -> bool:
 def weighs_the_last_answer(text: str) -> bool:
     """A follow-up that asks what to make of the last answer ("c'est beaucoup ?", "c'est la
     majorité ?"): the sheets weigh nothing, the bot gives the last answer again."""
-    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    plain = _plain(text)
     return bool(WEIGHING.match(plain))
 
 
 def asks_for_more(text: str) -> bool:
     """A follow-up that asks for the rest of the last answer ("c'est tout ?", "quoi d'autre ?")."""
-    plain = " ".join(_WORD.findall(strip_accents(text).lower().replace("'", " ").replace("-", " ")))
+    plain = _plain(text)
     return bool(ASKS_FOR_MORE.match(plain))
 
 
@@ -188,11 +198,11 @@ def names_a_detail_briefly(message: Message) -> bool:
     return unsure and 0 < len(words) <= SHORT_QUESTION_WORDS and bool(message.get(PARSE_MENTIONED_DETAILS))
 
 
-def compared_figures(store: KnowledgeStore, text: str) -> Dict[str, Any]:
+def compared_figures(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) -> Dict[str, Any]:
     """The two details of one topic a question compares, each the only one named on its side of
     "que" (job names aside), and whether it asks if the first is the larger; {} if none."""
     masked = list(text)
-    for mention in store.find_mentions(text, kinds=(JOB,)):
+    for mention in jobs:
         masked[mention.start:mention.end] = " " * (mention.end - mention.start)
     found = COMPARING.search(strip_accents("".join(masked)).lower().replace("’", "'"))
     if not found:
@@ -204,10 +214,10 @@ def compared_figures(store: KnowledgeStore, text: str) -> Dict[str, Any]:
     return {"details": [sides[0][0], sides[1][0]], "more": found.group(1) == "plus"}
 
 
-def after_a_leading_job(store: KnowledgeStore, text: str) -> str:
+def after_a_leading_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) -> str:
     """What a message asks after the job it starts with ("opératrice back office, y a des CDI"
-    → "y a des CDI"), or the message."""
-    jobs = [mention for mention in store.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
+    → "y a des CDI"), or the message; ``jobs``: its job names (``job_mentions``)."""
+    jobs = [mention for mention in jobs if mention.kind == JOB]
     if not jobs or text[:jobs[0].start].strip(LEADING_PUNCTUATION):
         return text
     rest = text[jobs[0].end:].lstrip(LEADING_PUNCTUATION).split(" ")
@@ -220,15 +230,17 @@ def after_a_leading_job(store: KnowledgeStore, text: str) -> str:
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     ranking = store.find_ranking(text)
-    asked = after_a_leading_job(store, text)
+    # Found once, for each reading that sets job names aside.
+    jobs = job_mentions(store, text)
+    asked = after_a_leading_job(store, text, jobs)
     return {
         PARSE_YES_NO: is_yes_no(text, has_verb) or is_yes_no(asked, has_verb),
         PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb) or asks_existence(asked, has_verb),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),
-        PARSE_COMPARED_FIGURES: compared_figures(store, text),
-        PARSE_ONLY_A_JOB: names_only_a_job(store, text),
+        PARSE_COMPARED_FIGURES: compared_figures(store, text, jobs),
+        PARSE_ONLY_A_JOB: names_only_a_job(store, text, jobs),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
         PARSE_THE_OTHER_JOB: store.points_at_the_other_job(text),

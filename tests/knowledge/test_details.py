@@ -119,3 +119,9 @@ def test_a_sheet_not_reviewed_is_answered_by_the_items_that_hold_the_detail_s_wo
 ])
 def test_a_message_names_the_details_of_its_longest_words(text, expected):
     assert STORE.details.mentioned(text) == expected
+
+
+def test_a_name_whose_words_begin_a_sheet_s_one_item_names_that_detail():
+    gestionnaire = STORE.get(GESTIONNAIRE)
+    assert STORE.details.citing(gestionnaire, Topic.MOBILITY, "chargé de clientèle pro") == "mob_business_advisor"
+    assert STORE.details.citing(gestionnaire, Topic.MOBILITY, "conseiller en gestion de patrimoine") is None

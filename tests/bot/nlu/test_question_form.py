@@ -6,7 +6,8 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, compared_figures, is_ellipsis, is_yes_no, names_only_a_job, read_form, weighs_the_last_answer,
+    asks_existence, asks_for_more, compared_figures, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
+    weighs_the_last_answer,
 )
 from knowledge.store import default_store
 
@@ -54,7 +55,7 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
     ("et les autres métiers possibles ?", False),
 ])
 def test_a_message_naming_only_a_job(text, expected):
-    assert names_only_a_job(STORE, text) is expected
+    assert names_only_a_job(STORE, text, job_mentions(STORE, text)) is expected
 
 
 def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation():
@@ -106,4 +107,4 @@ def test_asking_what_to_make_of_the_last_answer(text, weighs):
     ("y a plus de 50 ans et + que de moins de 25 ans ?", {}), ("plus de femmes ou d'hommes ?", {}),
 ])
 def test_two_figures_compared(text, expected):
-    assert compared_figures(STORE, text) == expected
+    assert compared_figures(STORE, text, job_mentions(STORE, text)) == expected
