@@ -62,6 +62,9 @@ PARSE_YES_NO = "yes_no"
 # A closed question on whether there are any ("y a-t-il des CDI ?"): a share or a count above
 # zero answers "oui", though not "beaucoup".
 PARSE_ASKS_EXISTENCE = "asks_existence"
+# An open question, with a question word ("et vers quoi ?"): a follow-up of a closed question
+# without one is asked the same way ("et chef d'équipe ?").
+PARSE_ASKS_OPENLY = "asks_openly"
 # A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
 PARSE_ELLIPSIS = "ellipsis"
 # A follow-up that asks for the rest of the last answer ("c'est tout ?"): the whole last topic.
@@ -69,6 +72,9 @@ PARSE_ASKS_FOR_MORE = "asks_for_more"
 # Two figures of one topic a closed question compares ("y a-t-il plus de femmes que d'hommes ?"):
 # {"details": [the first, the second], "more": whether it asks if the first is the larger}.
 PARSE_COMPARED_FIGURES = "compared_figures"
+# A figure a closed question weighs one of the sheet's against ("ça dépasse 2 000 € par mois ?"):
+# {"more": bool, "value": float, "measure": "percent", "euros" or "", "period": "month", "year" or ""}.
+PARSE_THRESHOLD = "threshold"
 # A follow-up that asks what to make of the last answer ("c'est beaucoup ?"): that answer again.
 PARSE_WEIGHS_THE_LAST_ANSWER = "weighs_the_last_answer"
 # A message that names a job and asks nothing else ("et pour le gestionnaire ?").

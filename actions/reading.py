@@ -8,6 +8,7 @@ the sheets a name such as "opérateur" may mean.
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Callable, Dict, Hashable, Iterable, List, Optional, Sequence, Tuple, TypeVar
 
@@ -16,8 +17,9 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
-    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS,
+    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
+    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD, PARSE_TOPIC_CANDIDATES,
+    PARSE_TOPICS,
     PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
     SLOT_TOPICS, WHOLE_TOPIC,
 )
@@ -50,6 +52,18 @@ class ComparedFigures:
     first: str
     second: str
     more: bool
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A figure a closed question weighs one of the sheet's against: ``more``, whether it asks if
+    the sheet's is larger ("ça dépasse 2 000 € ?"); ``measure``: "percent", "euros" or "" when
+    unsaid; ``period``: "month", "year" or ""."""
+
+    more: bool
+    value: float
+    measure: str = ""
+    period: str = ""
 
 
 @dataclass
@@ -87,6 +101,8 @@ class Question:
     # "y a-t-il plus de femmes que d'hommes ?": the two details whose figures it compares, and
     # whether it asks if the first is the larger.
     compared_figures: Optional[ComparedFigures] = None
+    # "ça dépasse 2 000 € par mois ?": the figure it weighs the sheet's against.
+    threshold: Optional[Threshold] = None
     # "c'est beaucoup ?": the last answer again, which the sheets do not weigh.
     weighs_the_last_answer: bool = False
     # "et pour le gestionnaire ?": a job named, nothing else asked.
@@ -98,6 +114,7 @@ class Question:
     the_other_job: bool = False
     yes_no: bool = False
     asks_existence: bool = False
+    asks_openly: bool = False
     # The conversation: the job in focus, the last question's asks, the sheets last quoted and
     # the jobs last listed.
     in_focus: Optional[JobSheet] = None
@@ -237,12 +254,14 @@ def read_question(tracker: Tracker) -> Question:
         asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),
         weighs_the_last_answer=_flag(parsed, PARSE_WEIGHS_THE_LAST_ANSWER),
         compared_figures=parse_compared_figures(parsed.get(PARSE_COMPARED_FIGURES)),
+        threshold=parse_threshold(parsed.get(PARSE_THRESHOLD)),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),
         the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),
         yes_no=_flag(parsed, PARSE_YES_NO),
         asks_existence=_flag(parsed, PARSE_ASKS_EXISTENCE),
+        asks_openly=_flag(parsed, PARSE_ASKS_OPENLY),
         in_focus=STORE.get(tracker.get_slot(SLOT_JOB) or ""),
         last_asks=last_asks(tracker),
         last_yes_no=_flag(last_parse, PARSE_YES_NO),
@@ -261,6 +280,18 @@ def parse_compared_figures(value: object) -> Optional[ComparedFigures]:
     if len(details) != 2 or details != value.get("details"):
         return None
     return ComparedFigures(details[0], details[1], value["more"])
+
+
+def parse_threshold(value: object) -> Optional[Threshold]:
+    """The figure weighed, from parse data that may be forged: a boolean, a finite number, known
+    words for the measure and the period."""
+    if not isinstance(value, dict) or not isinstance(value.get("more"), bool):
+        return None
+    number, measure, period = value.get("value"), value.get("measure", ""), value.get("period", "")
+    if isinstance(number, bool) or not isinstance(number, (int, float)) or not math.isfinite(number) \
+            or measure not in ("percent", "euros", "") or period not in ("month", "year", ""):
+        return None
+    return Threshold(value["more"], float(number), measure, period)
 
 
 def _mentioned(values: object) -> List[str]:

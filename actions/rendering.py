@@ -667,8 +667,8 @@ def detail_answer(sheet: JobSheet, quoted: Sequence[str], yes: bool) -> str:
 
 
 def comparison_answer(sheet: JobSheet, quoted: Sequence[str], holds: bool) -> str:
-    """Two figures of a sheet that a closed question compares: "Oui" or "Non" first, the figures,
-    then the source."""
+    """Figures of a sheet that decide a closed question comparing them, with one another or with
+    a figure it gives: "Oui" or "Non" first, the figures, then the source."""
     return typeset(f"{'Oui' if holds else 'Non'} : la fiche « {sheet.name} » indique :\n{bullets(quoted)}\n"
                    f"{source_line(sheet)}")
 

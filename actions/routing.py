@@ -12,6 +12,7 @@ does "et l'autre ?" for the job other than the one in focus.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any, Dict, List, Optional, Sequence, Text
 
@@ -103,13 +104,7 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
     if not asks and question.topic_candidates:
-        # "ya du stress ?" between the conditions of work and the drawbacks: the detail its words
-        # name settles it, if it is of one of them only ("accessible en contrat de
-        # professionnalisation ?" names a detail of the pros and one of the training: no).
-        named = [detail for detail in question.mentioned_details
-                 if STORE.details.topic(detail) in question.topic_candidates]
-        if len({STORE.details.topic(detail) for detail in named}) == 1:
-            asks = [_settled(Ask(STORE.details.topic(named[0]), named[0]), sheets or list(STORE.jobs))]
+        asks = _settled_by_the_details_named(question, sheets or list(STORE.jobs))
     if not asks and question.topic_candidates:
         sheet = sheets[0] if sheets else None
         answering.clarify(dispatcher, sheet, question.topic_candidates)
@@ -137,6 +132,10 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
             figures = question.compared_figures
             return remember(dispatcher, [Ask(STORE.details.topic(figures.first), figures.first)], sheet, compared,
                             channel)
+    if sheet and question.yes_no and question.threshold and len(asks) == 1:
+        weighed = figure_comparisons.answer_threshold(dispatcher, sheet, asks[0], question.threshold)
+        if weighed:
+            return remember(dispatcher, asks, sheet, weighed, channel)
     targets = [sheet] if sheet else list(STORE.jobs)
     for ask in asks:
         if ask.detail:
@@ -152,7 +151,8 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     and no other detail of its topic that the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
-    keeps the form of the last one."""
+    keeps the form of the last one. A figure or a code the question quotes must be the sheet's:
+    "le code ROME c'est C1303 ?" gets no "oui"."""
     if question.weighs_the_last_answer:
         # "c'est beaucoup ?": no sheet weighs its figures.
         return detail_replies.Closed(False)
@@ -162,14 +162,27 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
         closed, existence = question.last_yes_no, question.last_asks_existence
     else:
         closed, existence = question.yes_no if ask.yes_no is None else ask.yes_no, question.asks_existence
+        # "et chef d'équipe ?" after "chargé de clientèle pro, c'est possible ?": asked the same way.
+        closed = closed or (question.ellipsis and question.last_yes_no and not question.asks_openly)
     # The detail named in the question's own words: a classifier sure of its reading still reads
     # "les effectifs augmentent-ils ?" as the decline the sheet affirms.
     sure = ask.detail in named
     yes_no = closed and sure and not any(
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
         for other in named
-    )
+    ) and _values(question.text) <= _values(" ".join(
+        rendering.item_text(sheet, item)
+        for sheet in sheets for item in STORE.details.reading(sheet, ask.detail).items))
     return detail_replies.Closed(yes_no, existence=yes_no and existence)
+
+
+# A figure of three digits or more ("40 000", "2000") or a code ("C1302"): the asker's age or
+# years of experience ("j'ai 52 ans") are not what they ask to be confirmed.
+_VALUE = re.compile(r"\b[a-z]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})+\b|\b[a-z]?\d{3,}\b|\b[a-z]\d+\b", re.IGNORECASE)
+
+
+def _values(text: str) -> set:
+    return {re.sub(r"\s", "", value).lower() for value in _VALUE.findall(text or "")}
 
 
 def _distinct(asks: Sequence[Ask], sheets: Sequence[JobSheet]) -> List[Ask]:
@@ -226,12 +239,21 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
         # detail of it they name in its words; but a detail of the topic in focus comes first:
         # "et à l'embauche ?" after the salary asks the starting salary, not the hiring.
         named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) in new]
-        if named_in_last:
+        # Not one the sheet lacks, for a topic it has: "et on commence avec quel diplôme ?" after
+        # the mobility asks the training, not the diplomas that help to progress.
+        if named_in_last and (focus is None or STORE.details.reading(focus, named_in_last[0]).answered
+                              or not any(sheet_holds(focus, topic) for topic in new)):
             return [Ask(STORE.details.topic(named_in_last[0]), named_in_last[0])]
         return [Ask(STORE.details.topic(detail), detail) for detail in named[:1]] or [Ask(topic) for topic in new]
-    named = named_in_last
-    if named:
-        return [Ask(STORE.details.topic(named[0]), named[0])]
+    if named_in_last and focus and not STORE.details.reading(focus, named_in_last[0]).answered:
+        # "il a quand même des possibilités d'évolution ?" after the mobility the opérateur's
+        # sheet lacks: the pro it cites in the same words, rather than "nothing on it" (not
+        # another detail of that topic: "elle dure combien de temps, cette alternance ?").
+        cited = [detail for detail in question.mentioned_details if STORE.details.topic(detail) not in last
+                 and STORE.details.reading(focus, detail).answered]
+        named_in_last = cited[:1] or named_in_last
+    if named_in_last:
+        return [Ask(STORE.details.topic(named_in_last[0]), named_in_last[0])]
     if any(ask.topic in last for ask in asks):
         return asks
     return [Ask(*read[0])] if read else asks
@@ -240,8 +262,8 @@ def _in_the_last_topics(question: Question, asks: List[Ask]) -> List[Ask]:
 def _an_item_of_the_last_topics(question: Question) -> Optional[Ask]:
     """The detail of the last question's topics whose one item the sheet in focus words as a job
     the question names and the bot has no sheet for ("chargé de clientèle pro" after the
-    mobility: « Chargé de clientèle professionnels »); each word of the name begins one of the
-    item's."""
+    mobility: « Chargé de clientèle professionnels »), each word of the name beginning one of the
+    item's; or that the question names in its words and the sheet answers."""
     focus = question.in_focus
     if focus is None:
         return None
@@ -250,6 +272,12 @@ def _an_item_of_the_last_topics(question: Question) -> Optional[Ask]:
             detail = STORE.details.citing(focus, topic, name)
             if detail:
                 return Ask(topic, detail)
+        # Or in words of a detail of that topic the sheet answers ("devenir conseiller clientèle
+        # c'est possible ?": « Chargé de clientèle particuliers »).
+        named = [detail for detail in question.mentioned_details if STORE.details.topic(detail) == topic
+                 and STORE.details.reading(focus, detail).answered]
+        if named:
+            return Ask(topic, named[0])
     return None
 
 
@@ -294,6 +322,23 @@ def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()
         if other != WHOLE_TOPIC and _answered(other, sheets):
             return replace(ask, detail=other, alternatives=())
     return ask
+
+
+def _settled_by_the_details_named(question: Question, sheets: Sequence[JobSheet]) -> List[Ask]:
+    """A question between topics ("ya du stress ?" between the conditions of work and the
+    drawbacks) settled by the details its words name in them, if of one topic only
+    ("accessible en contrat de professionnalisation ?" names a detail of the pros, answered, and
+    one of the training: no); or, when the sheets answer none, by the first of the likeliest
+    topic, said to be missing ("adapté aux travailleurs handicapés ?": nothing to choose
+    between)."""
+    named = [detail for detail in question.mentioned_details
+             if STORE.details.topic(detail) in question.topic_candidates]
+    if len({STORE.details.topic(detail) for detail in named}) == 1:
+        return [_settled(Ask(STORE.details.topic(named[0]), named[0]), sheets)]
+    if named and not any(_answered(detail, sheets) for detail in named):
+        likeliest = min(named, key=lambda detail: question.topic_candidates.index(STORE.details.topic(detail)))
+        return [Ask(STORE.details.topic(likeliest), likeliest)]
+    return []
 
 
 def _answered(detail: str, sheets: Sequence[JobSheet]) -> bool:

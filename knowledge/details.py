@@ -92,8 +92,10 @@ class DetailCatalogue:
 
     def mentioned(self, text: Optional[str]) -> List[str]:
         """The details whose words a message holds ("par an", "médiane", "télétravail"), in
-        reading order, each once. Words inside longer words of another detail do not count:
-        "vendre des titres" names the trading of securities, not the sales part of the job."""
+        reading order, each once. Words inside longer words of another detail of their topic do not
+        count: "vendre des titres" names the trading of securities, not the sales part of the job;
+        "assis toute la journée" names the sedentary work among the drawbacks, and "assis" that
+        of the conditions of work."""
         words = list(_WORD.finditer(text or ""))
         folded = [strip_accents(word.group()).lower() for word in words]
         found: List[Tuple[int, int, str]] = []
@@ -101,12 +103,13 @@ class DetailCatalogue:
             for first in range(len(words) - size + 1):
                 if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
                     continue
-                window = normalize(text[words[first].start():words[first + size - 1].end()])
-                found.extend((first, first + size, detail) for detail in self._words.get(window, []))
+                window = text[words[first].start():words[first + size - 1].end()]
+                said = self._words.get(normalize(window)) or self._words.get(_feminine_folded(window), [])
+                found.extend((first, first + size, detail) for detail in said)
         kept = [
             (first, detail) for first, last, detail in found
             if not any(other != detail and start <= first and last <= end and end - start > last - first
-                       for start, end, other in found)
+                       and self._topics[other] == self._topics[detail] for start, end, other in found)
         ]
         return list(dict.fromkeys(detail for _, detail in sorted(kept)))
 
@@ -144,6 +147,13 @@ class DetailCatalogue:
             return DetailReading(detail, topic, ())
         items = tuple(find_item(sheet, key, topic) for key in answer.items)
         return DetailReading(detail, topic, items, yes=answer.affirms, counts_some=_count_some(sheet, items))
+
+
+def _feminine_folded(text: str) -> str:
+    """The normalised form of a message's words without their final "e", so that a detail's
+    words match their feminine: "assise" says "assis". (Not the detail's words: "faute" would
+    say "faut".)"""
+    return normalize(" ".join(word[:-1] if len(word) > 4 and word.endswith("e") else word for word in text.split()))
 
 
 def _folded_words(text: str) -> List[str]:

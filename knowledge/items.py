@@ -8,7 +8,7 @@ The replies quote the items (``actions/``); this module only says which exist.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
@@ -136,6 +136,38 @@ def counted(sheet: JobSheet, item: SheetItem) -> Optional[float]:
         return next((band.percent for band in sheet.age_distribution if band.label == item.key), None)
     figure = figures.get(item.key)
     return figure.value if figure is not None else None
+
+
+# What a figure measures, to compare it with one a question gives ("ça dépasse 2 000 € par
+# mois ?", "plus de la moitié en CDI ?").
+PERCENT = "percent"
+COUNT = "count"
+MONTHLY_EUROS = "monthly_euros"
+YEARLY_EUROS = "yearly_euros"
+_SHARES = frozenset({CDI_SHARE, MEN_SHARE, WOMEN_SHARE})
+
+
+def figures(sheet: JobSheet, item: SheetItem) -> Dict[str, Tuple[float, float]]:
+    """The figures ``item`` gives, by what they measure, each as the range it prints (lowest,
+    highest): « Salaire brut moyen : 2 032 € / 24 k€ » gives 2 032 a month and 24 000 a year;
+    « entre 24 000 € et 30 000 € par an », 24 000 to 30 000 a year."""
+    value = counted(sheet, item)
+    if value is not None:
+        measure = PERCENT if item.key in _SHARES or item.topic is Topic.AGE_DISTRIBUTION else COUNT
+        return {measure: (value, value)}
+    salary = sheet.salary
+    if item.topic is not Topic.SALARY or salary is None:
+        return {}
+    if item.key == STARTING_MONTHLY_GROSS and salary.starting_monthly_gross is not None:
+        return {MONTHLY_EUROS: (salary.starting_monthly_gross,) * 2}
+    if item.key == ANNUAL_RANGE and salary.annual_range:
+        return {YEARLY_EUROS: (salary.annual_range.start_min, salary.annual_range.start_max)}
+    if item.key == EXPERIENCED_MAX and salary.annual_range and salary.annual_range.experienced_max is not None:
+        return {YEARLY_EUROS: (salary.annual_range.experienced_max,) * 2}
+    row = next((row for row in salary.table if row.label == item.key), None)
+    if row is None:
+        return {}
+    return {MONTHLY_EUROS: (row.monthly_gross,) * 2, YEARLY_EUROS: (row.annual_gross_thousands * 1000,) * 2}
 
 
 def counts_some(sheet: JobSheet, item: SheetItem) -> bool:

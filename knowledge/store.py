@@ -357,7 +357,9 @@ class KnowledgeStore:
                         mention = Mention(kind, self._phrases[kind][phrase], start, end, score)
                         if kind == JOB and window in self._head_words:
                             mention = self._other_job(text, mention)
-                        worth = score + WORD_BONUS * (len(window.split()) - 1)
+                        # A bonus per word matched: not for the words a window holds beyond its
+                        # phrase ("operatrice backoffice y" is no closer than "operatrice backoffice").
+                        worth = score + WORD_BONUS * (min(len(window.split()), len(phrase.split())) - 1)
                         candidates.append((kind != JOB, -worth, -size, (*MENTION_KINDS, RANKING).index(kind), mention))
         if JOB in kinds:
             candidates.extend((False, -100.0, -1, 0, mention) for mention in self._compound_other_jobs(words, folded))

@@ -6,24 +6,29 @@
   quel métier au juste ?"); the asker's own story around them is not the question.
 - ``clauses``: the parts of a question that may each ask something ("quel salaire et quelles
   études ?", "les bons et les mauvais côtés", "le salaire à l'embauche, le médian et le
-  maximum"), split where French joins asks.
+  maximum"), split where French joins asks; ``with_the_next_noun``: a part read with the noun
+  it shares with the next ("les bons" | "les mauvais côtés").
 
 Both give spans of the message, so that what is found in them keeps its place in the text.
 """
 from __future__ import annotations
 
 import re
-from typing import List, Tuple
+from typing import List, Sequence, Tuple
 
 from knowledge.text import strip_accents
 
 Span = Tuple[int, int]
 # Ends of sentences; a question mark ends a question.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-# Words that open a question ("quel", "combien", "est-ce que", "faut-il"…), accent-free.
+# Words that open a question ("quel", "combien", "est-ce que", "faut-il"…), accent-free; "qui"
+# only at the start ("qui recrute ?"), elsewhere mostly a relative ("une PME qui a fermé"); "y
+# a" not when it says when ("il y a deux ans").
 _ASKING = re.compile(
-    r"\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|qui|lequel|laquelle|cb|koi|kel|est ce|est-ce|"
-    r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|y a|ya|c est quoi|c'est quoi|je voudrais savoir|"
+    r"^\s*qui\b|\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|lequel|laquelle|cb|koi|kel|est ce|est-ce|"
+    r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|"
+    r"(?:y a|ya)(?! (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|longtemps|peu)\b)|"
+    r"c est quoi|c'est quoi|je voudrais savoir|"
     r"j aimerais savoir|j'aimerais savoir|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
     r"dis moi|dis-moi|tu peux|vous pouvez|je voudrais connaitre|j aimerais connaitre|j'aimerais connaitre|"
     r"je veux savoir|je souhaite savoir|je souhaiterais savoir|je cherche a savoir)\b"
@@ -57,6 +62,10 @@ def _sentences(text: str) -> List[Span]:
     return spans
 
 
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
 def _asks_something(sentence: str) -> bool:
     plain = strip_accents(sentence).lower()
     return plain.rstrip().endswith("?") or bool(_ASKING.search(plain))
@@ -70,6 +79,10 @@ def question_focus(text: str) -> Span:
     if len(sentences) < 2:
         return question_clauses(text, (0, len(text)))
     asking = [span for span in sentences if _asks_something(text[span[0]:span[1]])]
+    if any(_is_question(text[start:end]) for start, end in asking):
+        # "jsp quoi faire l'an prochain." is the asker's story when a question follows.
+        asking = [span for span in asking if _is_question(text[span[0]:span[1]])
+                  or not _speaks_of_themself(text[span[0]:span[1]])]
     if not asking:
         return sentences[-1]
     end = asking[-1][1]
@@ -126,3 +139,21 @@ def _is_precision(text: str, sentences: List[Span], last_asking: Span) -> bool:
 
 def _speaks_of_themself(clause: str) -> bool:
     return bool(_FIRST_PERSON.search(strip_accents(clause).lower()))
+
+
+# A part of a question that ends in a determiner and one word ("quels sont les bons"), and a next
+# part that starts so ("les mauvais côtés du métier"): adjectives sharing the noun after them.
+_DETERMINERS = r"(?:(?:les|des|le|la|ses|son|sa|leurs?|ces)\s+|l['’]\s*)"
+_ENDS_IN_AN_ADJECTIVE = re.compile(rf"(?:^|\s){_DETERMINERS}\w+\W*$", re.IGNORECASE)
+_OPENS_WITH_AN_ADJECTIVE = re.compile(rf"^\W*{_DETERMINERS}\w+\s+(?=\w)", re.IGNORECASE)
+
+
+def with_the_next_noun(clause: str, text: str, following: Sequence[Span]) -> str:
+    """A part that ends in an adjective whose noun the next part says ("quels sont les bons" |
+    "les mauvais côtés du métier"), with the rest of that part: "quels sont les bons côtés du
+    métier"."""
+    if not following or not _ENDS_IN_AN_ADJECTIVE.search(clause):
+        return clause
+    after = text[following[0][0]:following[0][1]]
+    adjective = _OPENS_WITH_AN_ADJECTIVE.match(after)
+    return f"{clause.rstrip()} {after[adjective.end():]}" if adjective else clause

@@ -33,7 +33,7 @@ from actions.names import (
     PARSE_TOPICS, WHOLE_TOPIC,
 )
 from bot.nlu.clauses import question_focus
-from bot.nlu.question_form import VERBS, is_yes_no
+from bot.nlu.question_form import VERBS, after_a_leading_job, is_yes_no, job_mentions
 from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
 from bot.nlu.topic_classifier import example_labels, example_topics, focused_text, topic_examples
 from bot.nlu.topic_data import topic_data_fingerprint
@@ -132,7 +132,10 @@ class DetailClassifier(GraphComponent):
             reading = self._reading(self._question(span), topic_ask["topic"], self._mentioned(span))
             # Each part of a question is closed or not on its own ("on bosse avec qui et faut-il
             # parler anglais ?").
-            reading["yes_no"] = is_yes_no(span, any(start <= verb < end for verb in verbs) if verbs else True)
+            has_verb = any(start <= verb < end for verb in verbs) if verbs else True
+            # … after the job it starts with too ("gestionnaire bo faut parler anglais ? et …").
+            reading["yes_no"] = is_yes_no(span, has_verb) or is_yes_no(
+                after_a_leading_job(self._store, span, job_mentions(self._store, span)), has_verb)
             if all((other["topic"], other["detail"]) != (reading["topic"], reading["detail"]) for other in asked):
                 asked.append(reading)
         if asked or topic_asks:

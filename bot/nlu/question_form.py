@@ -10,12 +10,16 @@
 - ``compared_figures``: the two details of one topic whose figures a question compares, each
   named alone on its side of "que" ("y a-t-il plus de femmes que d'hommes ?"), and whether it
   asks if the first is the larger;
+- ``threshold``: a figure a closed question weighs one of the sheet's against ("ça dépasse
+  2 000 € par mois ?", "plus de la moitié en CDI ?"), and which way;
 - ``weighs_the_last_answer``: a follow-up that asks what to make of the last answer ("c'est
   beaucoup ?"), which the sheets do not weigh: the intent ``ask``, for the last answer again;
 - ``yes_no``: a closed question ("faut-il parler anglais ?", "on peut travailler à temps
   partiel", "y a des primes ?") that a quoted item may answer "oui" to; not an open one
   ("quel diplôme ?"), a choice ("bts ou dut ?") or a negative one ("c'est pas trop stressant
   ?"), where "oui" would be ambiguous;
+- ``asks_openly``: an open question, with a question word ("et vers quoi ?"), which a follow-up
+  of a closed one does not turn closed;
 - ``asks_existence``: a closed question on whether there are any ("y a-t-il des CDI ?", "ya
   des femmes ?"), which a share or a count above zero answers "oui";
 - ``ranking``: the ranking it asks ("le métier le mieux payé"), from ``knowledge/rankings.yml``;
@@ -35,10 +39,11 @@ from rasa.shared.nlu.constants import INTENT, PREDICTED_CONFIDENCE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
-    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_COMPARED_FIGURES, PARSE_ELLIPSIS,
-    PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_WEIGHS_THE_LAST_ANSWER,
-    PARSE_THE_OTHER_JOB, PARSE_YES_NO,
+    INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES,
+    PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
+    PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
+from bot.nlu.clauses import question_focus
 from bot.nlu.intent_override import override_intent
 from bot.nlu.store_component import StoreComponent
 from knowledge.store import JOB, KnowledgeStore, Mention
@@ -48,9 +53,12 @@ from knowledge.text import strip_accents
 # "où" and "quand" are left out: they join clauses as often as they ask ("un métier où on reste
 # assis ?", "quand on est opératrice, on travaille en équipe ?"); "où" first asks.
 QUESTION_WORDS = frozenset({
-    "quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quoi", "qui", "lequel", "laquelle",
+    "quel", "quelle", "quels", "quelles", "combien", "comment", "pourquoi", "quoi", "lequel", "laquelle",
     "lesquels", "lesquelles", "cb", "koi", "kel", "kelle", "kels", "kelles", "cmb",
 })
+# "qui" asks first, after a preposition or after "c'est" ("avec qui travaille-t-il ?"); after a
+# noun it is a relative ("y a des gens qui font ça à 50 ans ?").
+ASKING_QUI = re.compile(r"(?:^|\b(?:avec|pour|de|a|chez|par|sur|aupres de|c est|cest|c|est|sont) )qui\b")
 # How closed questions start when they have no question mark ("faut il un bac+2 pour…").
 CLOSED_OPENINGS = (
     "est-ce", "faut-il", "il faut", "faut", "y a", "ya", "y'a", "il y a", "peut-on", "on peut", "je peux", "peut",
@@ -81,6 +89,8 @@ FILLERS = frozenset({
     "quoi", "concernant", "qu", "en", "est", "il", "elle", "lui", "eux", "meme", "sur", "ou", "le", "la", "les", "l",
     "un", "une", "des", "du", "de", "d", "au", "aux", "c", "ce", "cette", "metier", "poste", "job", "dans", "cas",
     "question", "pareille", "mm", "stp", "svp", "merci", "ok", "daccord", "accord", "bon", "autre", "maintenant",
+    # "et celles de l'opérateur ?": what the last answer gave, for that job.
+    "celle", "celles", "celui", "ceux",
 })
 # How a question about what a job is starts ("c'est quoi un gestionnaire ?"): the same words after
 # the job ("et le gestionnaire, c'est quoi ?") ask the last question again.
@@ -100,6 +110,18 @@ WEIGHING = re.compile(
 )
 # "plus de femmes que d'hommes", "moins d'offres que de demandeurs": what is compared, each side.
 COMPARING = re.compile(r"\b(plus|moins) (?:de |d')(.+?) qu(?:e |')(?:de |d')?(.+)$")
+# "ça dépasse 2 000 € par mois ?", "plus de la moitié en CDI ?", "moins de 1 500 balles ?": a
+# figure the question weighs one of the sheet's against; not an age ("plus de 50 ans").
+THRESHOLD = re.compile(
+    r"\b(?:(?P<more>plus de|plus que|au dessus de|depasse|depasser|depassent|superieur a|superieure a|atteindre"
+    r"|atteint)|(?P<less>moins de|moins que|en dessous de|au dessous de|sous les|inferieur a|inferieure a)) "
+    r"(?:(?:les |la barre des )?(?P<number>\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?![\d.,])"
+    r" ?(?P<thousands>k|mille)?(?: ?(?P<unit>%|pour cent|€|euros?|e|balles|brut|net))?"
+    r"|(?P<share>la moitie|un tiers|un quart|les trois quarts|la majorite))(?! ?ans?\b)"
+)
+SHARES = {"la moitie": 50.0, "un tiers": 100 / 3, "un quart": 25.0, "les trois quarts": 75.0, "la majorite": 50.0}
+YEARLY = re.compile(r"\b(?:par an|l an|annuel|annuels|a l annee|sur un an|sur l annee)\b")
+MONTHLY = re.compile(r"\b(?:par mois|mensuel|mensuels|le mois|au mois)\b")
 LEADING_PUNCTUATION = " ,;:-–—"
 # Below it, the intent classifier's reading of a short message naming a detail gives way.
 SURE_INTENT = 0.5
@@ -128,9 +150,10 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
         # "on voit des clients ou pas ?" is closed, and not negative.
         words = words[:-2]
         plain = " ".join(words)
-    if not words or words[0] in OPEN_OPENINGS or set(words) & QUESTION_WORDS or NEGATIONS.search(plain):
-        return False
     flat = f"{' '.join(words)} "
+    if not words or words[0] in OPEN_OPENINGS or set(words) & QUESTION_WORDS or ASKING_QUI.search(flat) \
+            or NEGATIONS.search(plain):
+        return False
     if either or any(flat.startswith(f"{opening} ") for opening in _OPENINGS) or INVERSION.search(plain):
         return True
     return plain.endswith("?") and (has_verb or bool(set(words) & PREDICATES))
@@ -144,6 +167,13 @@ def _plain(text: str) -> str:
 def job_mentions(store: KnowledgeStore, text: str) -> List[Mention]:
     """The job names of ``text``, and the names that make another job of one ("gestionnaire RH")."""
     return store.find_mentions(text, kinds=(JOB,))
+
+
+def asks_openly(text: str) -> bool:
+    """An open question ("et ensuite elle pourrait évoluer vers quoi ?"), with a question word."""
+    words = _WORD.findall(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " "))
+    first = next((word for word in words if word not in ("et", "mais", "alors")), "")
+    return first in OPEN_OPENINGS or bool(set(words) & QUESTION_WORDS) or bool(ASKING_QUI.search(" ".join(words)))
 
 
 def asks_existence(text: str, has_verb: bool = True) -> bool:
@@ -214,6 +244,30 @@ def compared_figures(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
     return {"details": [sides[0][0], sides[1][0]], "more": found.group(1) == "plus"}
 
 
+def threshold(text: str) -> Dict[str, Any]:
+    """A figure a closed question weighs the sheet's against, and how: {"more": whether it asks
+    if the sheet's is larger, "value", "measure": "percent", "euros" or "" (unsaid), "period":
+    "month", "year" or ""}; {} if none ("ça peut dépasser 40 000 par an ?")."""
+    plain = strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " ")
+    plain = re.sub(r"[^\w%€+ .,]", " ", plain)
+    plain = re.sub(r"\s+", " ", plain)
+    found = THRESHOLD.search(plain)
+    if not found:
+        return {}
+    if found.group("share"):
+        value, measure = SHARES[found.group("share")], "percent"
+    else:
+        value = float(found.group("number").replace(" ", "").replace(",", "."))
+        if found.group("thousands"):
+            value *= 1000
+        unit = found.group("unit") or ""
+        measure = "percent" if unit in ("%", "pour cent") else "euros" if unit and unit not in ("brut", "net") else ""
+        if unit in ("brut", "net") or found.group("thousands"):
+            measure = "euros"
+    period = "year" if YEARLY.search(plain) else "month" if MONTHLY.search(plain) else ""
+    return {"more": bool(found.group("more")), "value": value, "measure": measure, "period": period}
+
+
 def after_a_leading_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) -> str:
     """What a message asks after the job it starts with ("opératrice back office, y a des CDI"
     → "y a des CDI"), or the message; ``jobs``: its job names (``job_mentions``)."""
@@ -229,17 +283,22 @@ def after_a_leading_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention
 
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
-    ranking = store.find_ranking(text)
+    # The asker's story says nothing compared ("je ne peux plus porter de charges").
+    start, end = question_focus(text)
+    question = text[start:end]
+    ranking = store.find_ranking(question)
     # Found once, for each reading that sets job names aside.
     jobs = job_mentions(store, text)
     asked = after_a_leading_job(store, text, jobs)
     return {
-        PARSE_YES_NO: is_yes_no(text, has_verb) or is_yes_no(asked, has_verb),
-        PARSE_ASKS_EXISTENCE: asks_existence(text, has_verb) or asks_existence(asked, has_verb),
+        PARSE_YES_NO: is_yes_no(question, has_verb) or is_yes_no(asked, has_verb),
+        PARSE_ASKS_EXISTENCE: asks_existence(question, has_verb) or asks_existence(asked, has_verb),
+        PARSE_ASKS_OPENLY: asks_openly(question),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),
         PARSE_COMPARED_FIGURES: compared_figures(store, text, jobs),
+        PARSE_THRESHOLD: threshold(question),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text, jobs),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),

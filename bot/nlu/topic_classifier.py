@@ -41,7 +41,8 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from actions.names import (
     INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
 )
-from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus
+from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus, with_the_next_noun
+from bot.nlu.question_form import is_yes_no
 from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
@@ -50,7 +51,7 @@ from bot.nlu.topic_model import (
 )
 from knowledge.store import JOB, TOPIC
 from knowledge.text import strip_accents
-from knowledge.topics import parse_topic
+from knowledge.topics import Topic, parse_topic
 
 METADATA_TOPICS = "topics"
 RANKING_LENGTH = 5
@@ -176,20 +177,48 @@ class TopicClassifier(LinearModelComponent):
         plausible = {score.topic for score in whole[:self._thresholds.clause_among]
                      if score.confidence >= self._thresholds.clause_support}
         asked = []
-        for span in clauses(text, focus):
-            if not self._names_what_it_asks(text[span[0]:span[1]]):
+        parts = clauses(text, focus)
+        for position, span in enumerate(parts):
+            clause = text[span[0]:span[1]]
+            if not self._names_what_it_asks(clause):
+                # "les bons et les mauvais côtés": "les bons" says its noun with the next part's.
+                clause = with_the_next_noun(clause, text, parts[position + 1:])
+            if not self._names_what_it_asks(clause):
                 # "gestionnaire BO, quelle langue faut-il ?": the job named asks nothing itself;
                 # "niveau outils info, on attend quoi ?": the second part only asks about the first.
                 continue
-            ranking = self._rank(text, span)
+            ranking = self._model.rank(self._question(clause))
             runner_up = ranking[1].confidence if len(ranking) > 1 else 0.0
-            # A part that names its topic in a word of knowledge/ needs no support from the whole
-            # ("il fait quoi au quotidien et c'est quoi son secteur d'activité ?").
-            named = {mention.id for mention in mentions(self._store, text[span[0]:span[1]]) if mention.kind == TOPIC}
+            # A part that names its topic in a word of knowledge/ (a topic's, a detail's, or none
+            # but what the job is) needs no support from the whole ("il fait quoi au quotidien et
+            # c'est quoi son secteur d'activité ?", "opérateur : c koi exactement, et ça embauche ?").
+            found = mentions(self._store, clause)
+            named = {mention.id for mention in found if mention.kind == TOPIC}
+            # Not the detail a job's name says ("opératrice": the feminine title).
+            beyond_jobs = list(clause)
+            for mention in found:
+                if mention.kind == JOB:
+                    beyond_jobs[mention.start:mention.end] = " " * (mention.end - mention.start)
+            details = {self._store.details.topic(detail).value
+                       for detail in self._store.details.mentioned("".join(beyond_jobs))}
+            topic_words = set(named)
+            named |= details
+            what_is = bool(WHAT_IS_ALONE.search(strip_accents(clause).lower()))
+            if what_is:
+                named.add(Topic.DESCRIPTION.value)
             if ranking[0].confidence >= self._thresholds.clause and \
                     (ranking[0].topic in plausible or ranking[0].topic in named) and \
                     ranking[0].confidence - runner_up >= self._thresholds.clause_margin:
                 asked.append((ranking[0].topic, span))
+            elif what_is or (details and (is_yes_no(clause) or not topic_words)):
+                # Unsure between likely topics, the likeliest its words name, if it asks what the
+                # job is ("c koi exactement") or a detail, closed or in a detail's words only
+                # ("est-ce qu'on reste assis toute la journée": the conditions of work; "ça dure
+                # combien de temps": the training's length).
+                said = named if what_is else details
+                likely = [score.topic for score in ranking[:self._thresholds.clause_among] if score.topic in said]
+                if likely:
+                    asked.append((likely[0], span))
         return asked if len(asked) > 1 else []
 
     @staticmethod

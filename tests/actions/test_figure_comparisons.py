@@ -1,10 +1,10 @@
-"""A closed question comparing two figures of one sheet: "Oui" or "Non" first, as the two
-figures decide, both quoted; a sheet without both figures is answered as any question, and a
-forged comparison is ignored."""
+"""A closed question comparing two figures of one sheet, or one of them with a figure it gives:
+"Oui" or "Non" first, as the figures decide, quoted; a sheet without the figures, or whose
+figures do not decide, is answered as any question, and a forged comparison is ignored."""
 import pytest
 
-from actions.names import PARSE_ASKS, PARSE_COMPARED_FIGURES, PARSE_TOPICS, PARSE_YES_NO
-from actions.reading import ComparedFigures, parse_compared_figures
+from actions.names import PARSE_ASKS, PARSE_COMPARED_FIGURES, PARSE_THRESHOLD, PARSE_TOPICS, PARSE_YES_NO
+from actions.reading import ComparedFigures, Threshold, parse_compared_figures, parse_threshold
 from actions.routing import ActionAnswer
 from tests.builders import build_tracker, run_action, texts
 from tests.expected import GESTIONNAIRE, GESTIONNAIRE_NAME, OPERATEUR, OPERATEUR_NAME, plain
@@ -46,3 +46,41 @@ def test_a_forged_comparison_is_ignored(forged):
     assert parse_compared_figures(forged) is None
     assert parse_compared_figures({"details": ["lm_women_share", "lm_men_share"], "more": False}) == \
         ComparedFigures("lm_women_share", "lm_men_share", False)
+
+
+def weighed(job, topic, detail, more, value, measure="", period=""):
+    parse = {PARSE_TOPICS: [topic], PARSE_ASKS: [{"topic": topic, "detail": detail}], PARSE_YES_NO: True,
+             PARSE_THRESHOLD: {"more": more, "value": value, "measure": measure, "period": period}}
+    messages, _ = run_action(ActionAnswer(), build_tracker("ask", jobs=[job], parse=parse))
+    return [plain(text) for text in texts(messages)]
+
+
+@pytest.mark.parametrize("topic, detail, more, value, measure, period, answer, quoted", [
+    # "peut-il dépasser 40 000 par an avec l'expérience ?": jusqu'à 45 000 €.
+    ("salary", "salary_experienced", True, 40000, "", "year", "Oui", "45 000"),
+    ("salary", "salary_experienced", True, 50000, "euros", "", "Non", "45 000"),
+    # "le salaire moyen dépasse 2 000 € par mois ?": 2 032 €; "moins de 1 800 € au départ ?".
+    ("salary", "salary_mean", True, 2000, "euros", "month", "Oui", "2 032"),
+    ("salary", "salary_starting", False, 1800, "euros", "", "Oui", "1 766"),
+    # "plus de la moitié en CDI ?": 42 %.
+    ("labour_market", "lm_cdi_share", True, 50, "percent", "", "Non", "42 %"),
+])
+def test_a_figure_of_the_sheet_weighed_against_the_question_s_decides_it(
+        topic, detail, more, value, measure, period, answer, quoted):
+    replies = weighed(OPERATEUR, topic, detail, more, value, measure, period)
+    assert replies[0].startswith(f"{answer} : la fiche « {OPERATEUR_NAME} » indique :") and quoted in replies[0]
+
+
+def test_figures_that_do_not_decide_get_no_yes_nor_no():
+    # "au début on dépasse 25 000 par an ?": between 24 000 and 30 000 €.
+    replies = weighed(OPERATEUR, "salary", "salary_starting", True, 25000, "euros", "year")
+    assert not replies[0].startswith(("Oui", "Non")) and "24 000" in replies[0]
+
+
+@pytest.mark.parametrize("forged", [
+    {"more": "oui", "value": 2000}, {"more": True, "value": "2000"}, {"more": True, "value": float("nan")},
+    {"more": True, "value": 2000, "measure": "kilos"}, {"more": True, "value": True}, [True, 2000],
+])
+def test_a_forged_threshold_is_ignored(forged):
+    assert parse_threshold(forged) is None
+    assert parse_threshold({"more": True, "value": 2000, "measure": "euros"}) == Threshold(True, 2000.0, "euros")

@@ -3,8 +3,9 @@ against the conversation (the job and topic in focus, "et l'autre ?", "et pour l
 gestionnaire ?"); forged parse data ignored."""
 import pytest
 
+from actions.knowledge_base import STORE
 from actions.names import (
-    PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
+    PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
     PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
 )
 from actions.reading import Ask, parse_asks
@@ -17,11 +18,11 @@ SALARY_MEDIAN = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["salary"], SLOT_DETAILS: ["s
                  SLOT_ANSWERED_JOBS: [OPERATEUR]}
 
 
-def said(asks=(), jobs=(), slots=None, intent="ask", **parse):
+def said(asks=(), jobs=(), slots=None, intent="ask", text="", **parse):
     """The reply to a typed message read as ``asks`` ((topic, detail) pairs) and ``parse``."""
     data = {PARSE_TOPICS: list(dict.fromkeys(topic for topic, _ in asks)),
             PARSE_ASKS: [{"topic": topic, "detail": detail} for topic, detail in asks], **parse}
-    messages, slots = run_action(ActionAnswer(), build_tracker(intent, jobs=jobs, slots=slots, parse=data))
+    messages, slots = run_action(ActionAnswer(), build_tracker(intent, jobs=jobs, slots=slots, text=text, parse=data))
     return [plain(text) for text in texts(messages)], slots
 
 
@@ -75,6 +76,30 @@ def test_a_follow_up_naming_a_detail_of_the_topic_in_focus_and_another_topic_s_w
     assert reply.startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "1 766" in reply
 
 
+def test_a_follow_up_naming_a_detail_of_the_topic_in_focus_the_sheet_lacks_asks_the_topic_it_names():
+    # "et on commence avec quel diplôme ?" after the gestionnaire's mobility: the training, not
+    # the diplomas to progress, which the sheet does not give.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["mobility"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    tracker = build_tracker("ask", slots=slots, topics=["training"], parse={
+        PARSE_TOPICS: ["training"], PARSE_ASKS: [{"topic": "training", "detail": None}],
+        PARSE_ELLIPSIS: True, PARSE_MENTIONED_DETAILS: ["mob_training_to_evolve"]})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"{GESTIONNAIRE_NAME} — Formation")
+
+
+def test_a_follow_up_on_a_detail_the_sheet_lacks_takes_one_of_another_topic_it_cites_in_the_same_words():
+    # "il a quand même des possibilités d'évolution ?" after the opérateur's missing mobility.
+    slots = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["mobility"], SLOT_ANSWERED_JOBS: [OPERATEUR]}
+    replies, _ = said([("mobility", None)], slots=slots, **{
+        PARSE_MENTIONED_DETAILS: ["mob_prospects", "pro_career_prospects"], "yes_no": True})
+    assert replies[0].startswith("Oui") and "Possibilités d'évolution de carrière" in replies[0]
+    # "elle dure combien de temps, cette alternance ?": the duration stays missing.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["training"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    replies, _ = said([("training", "training_duration")], slots=slots, **{
+        PARSE_MENTIONED_DETAILS: ["training_duration", "apprenticeship"], PARSE_ELLIPSIS: True})
+    assert replies[0].startswith(f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur ")
+
+
 def test_a_detail_the_sheet_lacks_gives_way_to_one_of_its_topic_the_question_names_and_it_answers():
     # "il travaille seul dans son coin ?": read as the autonomy, which the sheet does not give;
     # its words name the work alone, which the sheet's teamwork answers.
@@ -106,6 +131,15 @@ def test_a_job_the_bot_does_not_know_that_the_sheet_in_focus_cites_is_that_item(
     assert reply.startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique : « Chargé de clientèle professionnels »")
 
 
+def test_a_job_the_bot_does_not_know_named_in_words_of_a_detail_of_the_topic_in_focus_is_that_detail():
+    # "devenir conseiller clientèle c'est possible ?" after the gestionnaire's mobility.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["mobility"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    tracker = build_tracker("ask", slots=slots, other_jobs=["conseiller clientèle"], parse={
+        PARSE_TOPICS: [], PARSE_MENTIONED_DETAILS: ["mob_retail_advisor"], "yes_no": True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Chargé de clientèle particuliers »")
+
+
 def test_a_job_the_bot_does_not_know_is_still_unknown_without_a_topic_that_cites_it():
     slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["salary"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
     tracker = build_tracker("ask", slots=slots, other_jobs=["chargé de clientèle pro"], parse={PARSE_TOPICS: []})
@@ -121,6 +155,15 @@ def test_details_named_in_two_candidate_topics_settle_nothing():
     assert not replies[0].startswith("Oui")
 
 
+def test_details_named_in_two_candidate_topics_that_the_sheet_lacks_are_said_missing():
+    # "le poste est-il adapté aux travailleurs handicapés ?": nothing to choose between.
+    replies, _ = said([], jobs=[GESTIONNAIRE], **{
+        PARSE_TOPIC_CANDIDATES: ["labour_market", "environment"],
+        PARSE_MENTIONED_DETAILS: ["lm_disabled_workers", "disability"], "yes_no": True})
+    assert replies[0] == (f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur "
+                          f"{STORE.details.get('lm_disabled_workers').name}.")
+
+
 def test_a_closed_question_on_a_whole_topic_asks_the_detail_its_words_name():
     # "opérateur back office c bien payé ?": the figures, not the salary's whole block.
     replies, _ = said([("salary", None)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: ["salary_level"], "yes_no": True})
@@ -132,6 +175,41 @@ def test_a_closed_question_takes_the_detail_its_words_name_over_the_one_read():
     replies, _ = said([("training", "other_bts")], jobs=[OPERATEUR], **{
         PARSE_MENTIONED_DETAILS: ["bts_accounting"], "yes_no": True})
     assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite « Bac+2 en gestion, comptabilité ou finance")
+
+
+@pytest.mark.parametrize("text, yes", [
+    ("l'opératrice a un code ROME ?", True), ("le code rome c'est bien C1302 ?", True),
+    ("son code ROME c'est C1303 ?", False),
+])
+def test_a_closed_question_gets_a_yes_only_for_the_figures_the_sheet_gives(text, yes):
+    replies, _ = said([("rome_code", "rome_code_itself")], jobs=[OPERATEUR], text=text, **{
+        PARSE_MENTIONED_DETAILS: ["rome_code_itself"], "yes_no": True})
+    assert replies[0].startswith("Oui") is yes and "C1302" in replies[0]
+
+
+def test_can_one_progress_is_answered_yes_by_the_mobility():
+    replies, _ = said([("mobility", None)], jobs=[GESTIONNAIRE],
+                      **{PARSE_MENTIONED_DETAILS: ["mob_prospects"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite")
+    assert "Chargé de clientèle" in replies[0]
+
+
+def test_a_follow_up_after_a_closed_question_is_closed_too():
+    # "et chef d'équipe ?" after "chargé de clientèle pro, c'est possible ?".
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["mobility"], SLOT_DETAILS: ["mob_business_advisor"],
+             SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    history = [{"event": "user", "text": "chargé de clientèle pro c possible ?",
+                "parse_data": {"intent": {"name": "ask"}, "yes_no": True}}]
+    tracker = build_tracker("ask", slots=slots, history=history, parse={
+        PARSE_TOPICS: ["mobility"], PARSE_ASKS: [{"topic": "mobility", "detail": "mob_team_leader"}],
+        PARSE_ELLIPSIS: True, PARSE_MENTIONED_DETAILS: ["mob_team_leader"]})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Responsable / animateur")
+    # "et ensuite vers quoi ?" asks openly.
+    tracker = build_tracker("ask", slots=slots, history=history, parse={
+        PARSE_TOPICS: ["mobility"], PARSE_ASKS: [{"topic": "mobility", "detail": "mob_team_leader"}],
+        PARSE_ELLIPSIS: True, PARSE_ASKS_OPENLY: True, PARSE_MENTIONED_DETAILS: ["mob_team_leader"]})
+    assert not plain(texts(run_action(ActionAnswer(), tracker)[0])[0]).startswith("Oui")
 
 
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():

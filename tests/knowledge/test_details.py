@@ -116,6 +116,11 @@ def test_a_sheet_not_reviewed_is_answered_by_the_items_that_hold_the_detail_s_wo
     # "vendre" alone is the sales part of the job; in "vendre des titres", securities trading.
     ("s'occupe-t-il d'acheter et de vendre des titres ?", ["securities_trading"]),
     ("faut-il vendre des produits ?", ["sales_part"]),
+    # A detail's words match their feminine in a message, not the other way round ("faut" is
+    # no "faute" of spelling).
+    ("on est assise toute la journée ?", ["pro_not_physical", "sedentary_work"]),
+    ("faut-il écrire sans fautes ?", ["spelling"]),
+    ("faut-il beaucoup écrire ?", []),
 ])
 def test_a_message_names_the_details_of_its_longest_words(text, expected):
     assert STORE.details.mentioned(text) == expected

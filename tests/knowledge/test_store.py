@@ -83,6 +83,8 @@ def test_a_name_given_to_two_jobs_is_refused():
         ("formtion pour etre technicen de back ofice", GESTIONNAIRE, "technicen de back ofice"),
         ("les operateurs back office", OPERATEUR, "operateurs back office"),
         ("Opératrise back-office ?", OPERATEUR, "Opératrise back-office"),
+        # Not the next word, that a typo-tolerant window would take in.
+        ("operatrice backoffice y a des cdi", OPERATEUR, "operatrice backoffice"),
     ],
 )
 def test_find_job_tolerates_typos_and_gives_the_span(store, message, job, span):

@@ -1,7 +1,7 @@
 """Where the question is in a long message, and the parts of a question that may each ask."""
 import pytest
 
-from bot.nlu.clauses import clauses, question_focus
+from bot.nlu.clauses import clauses, question_focus, with_the_next_noun
 
 
 def focus(text):
@@ -17,6 +17,25 @@ def test_a_story_around_the_question_is_left_out():
     text = ("J'ai 38 ans et j'ai été vendeuse pendant 15 ans. Je n'en peux plus d'être debout. "
             "Combien gagne une opératrice back office au début ?")
     assert focus(text) == "Combien gagne une opératrice back office au début ?"
+
+
+@pytest.mark.parametrize("story", [
+    "J'étais assistante comptable dans une PME qui a fait un licenciement économique.",
+    "Ce qui me plaisait dans mon métier c'était le contact humain.",
+    "Il a eu un bac ES il y a deux ans. Il est très organisé et sérieux.",
+])
+def test_a_relative_qui_in_the_story_asks_nothing(story):
+    assert focus(f"{story} Jusqu'où peut monter le salaire ?") == "Jusqu'où peut monter le salaire ?"
+
+
+def test_the_asker_s_story_with_a_question_word_is_left_out_before_a_question():
+    text = ("slt je suis en terminale stmg et jsp quoi faire l'an prochain. ma prof m'a parle d'operatrice "
+            "back office. c quoi les diplomes pour faire ca ?")
+    assert focus(text) == "c quoi les diplomes pour faire ca ?"
+
+
+def test_qui_opening_a_sentence_asks():
+    assert focus("J'ai un bac pro. Qui recrute des opérateurs back office") == "Qui recrute des opérateurs back office"
 
 
 def test_several_questions_in_a_message_are_all_in_its_focus():
@@ -60,3 +79,16 @@ def test_the_asker_speaking_of_themself_asks_nothing_even_in_sms_spelling(text, 
 ])
 def test_a_short_precision_after_the_question_is_part_of_it(text, expected):
     assert focus(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Quels sont les bons et les mauvais côtés du métier ?",
+     ["Quels sont les bons côtés du métier", "les mauvais côtés du métier"]),
+    ("les avantages et les inconvénients", ["les avantages", "les inconvénients"]),
+    ("quel salaire et quelles études ?", ["quel salaire", "quelles études"]),
+])
+def test_an_adjective_is_read_with_the_noun_it_shares_with_the_next_part(text, expected):
+    spans = clauses(text, (0, len(text)))
+    read = [with_the_next_noun(text[start:end], text, spans[position + 1:])
+            for position, (start, end) in enumerate(spans)]
+    assert [part.strip() for part in read] == expected

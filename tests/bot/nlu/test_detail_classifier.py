@@ -73,6 +73,13 @@ def test_each_part_of_a_question_is_read_on_its_own_closed_or_not(classifier):
     assert all(isinstance(ask["alternatives"], list) for ask in asks)
 
 
+def test_a_part_after_the_job_it_starts_with_is_closed_on_its_own(classifier):
+    text = "gestionnaire bo faut parler anglais ? et ca evolue vers quoi apres"
+    asks = parse(classifier, text, [("skills", 0, 36), ("mobility", 40, len(text))])[PARSE_ASKS]
+    assert [(ask["detail"], ask["yes_no"]) for ask in asks][0] == ("english_level", True)
+    assert not asks[1]["yes_no"]
+
+
 def test_a_follow_up_with_no_topic_decided_asks_the_one_detail_its_words_say(classifier):
     parsed = parse(classifier, "et la médiane ?", [], candidates=["salary", "skills"])
     assert [(ask["topic"], ask["detail"]) for ask in parsed[PARSE_ASKS]] == [("salary", "salary_median")]

@@ -6,8 +6,8 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, compared_figures, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
-    weighs_the_last_answer,
+    asks_existence, asks_for_more, asks_openly, compared_figures, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
+    threshold, weighs_the_last_answer,
 )
 from knowledge.store import default_store
 
@@ -19,14 +19,23 @@ STORE = default_store()
     "Est-ce que le métier est stressant", "ça recrute ?", "le gestionnaire est il en contact avec les clients",
     "on voit des clients ou pas", "Quand on est opératrice back-office, on travaille en équipe ?",
     "anglais obligatoire ?", "un métier où on reste assis toute la journée ?", "et dans l'assurance aussi ?",
-    "la stabilité de l'emploi c vrai ?",
+    "la stabilité de l'emploi c vrai ?", "y a des gens de plus de 50 ans qui font operateur back office ?",
 ])
 def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
 
 
-@pytest.mark.parametrize("text", ["gestionnaire BO, faut il l'anglais", "opératrice back-office : faut il parler anglais"])
-def test_a_closed_question_after_the_job_it_starts_with_may_get_a_yes(text):
+@pytest.mark.parametrize("text", ["avec qui travaille-t-il ?", "c'est qui les employeurs ?", "qui recrute ?"])
+def test_qui_asking_who_asks_no_yes(text):
+    assert not is_yes_no(text)
+
+
+@pytest.mark.parametrize("text", [
+    "gestionnaire BO, faut il l'anglais", "opératrice back-office : faut il parler anglais",
+    # The question, not the asker's story and its "pas", says how it is asked.
+    "Je ne suis pas toute jeune, j'ai 52 ans. Y a des gens de plus de 50 ans qui font operateur back office ?",
+])
+def test_a_closed_question_after_the_job_or_the_story_it_starts_with_may_get_a_yes(text):
     assert read_form(STORE, text)[PARSE_YES_NO]
 
 
@@ -49,6 +58,7 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
 
 @pytest.mark.parametrize("text, expected", [
     ("et pour le gestionnaire ?", True), ("et chez l'opérateur ?", True), ("Et pour le gestionnaire de back office ?", True),
+    ("Et celles de l'opérateur ?", True),
     ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
     ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
     ("et le gestionnaire, c'est quoi ?", True), ("et pour l'autre métier ?", True), ("et l'autre ?", True),
@@ -66,6 +76,12 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
     assert other[PARSE_THE_OTHER_JOB] and other[PARSE_ELLIPSIS] and other[PARSE_RANKING] == ""
     assert not other[PARSE_YES_NO]
     assert read_form(STORE, "le salaire le plus haut d'un opérateur")[PARSE_RANKING] == ""
+
+
+def test_the_asker_s_story_asks_no_ranking():
+    text = ("J'ai une hernie discale et je ne peux plus porter les patients. "
+            "Dans quel environnement travaille un gestionnaire de back office ?")
+    assert read_form(STORE, text)[PARSE_RANKING] == ""
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -108,3 +124,24 @@ def test_asking_what_to_make_of_the_last_answer(text, weighs):
 ])
 def test_two_figures_compared(text, expected):
     assert compared_figures(STORE, text, job_mentions(STORE, text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("le salaire peut depasser 40 000 par an avec l'experience ?",
+     {"more": True, "value": 40000.0, "measure": "", "period": "year"}),
+    ("ça dépasse 2000 € par mois ?", {"more": True, "value": 2000.0, "measure": "euros", "period": "month"}),
+    ("plus de 30k ?", {"more": True, "value": 30000.0, "measure": "euros", "period": ""}),
+    ("moins de la moitié en CDI ?", {"more": False, "value": 50.0, "measure": "percent", "period": ""}),
+    # Ages and compared figures are no threshold.
+    ("y a des gens de plus de 50 ans ?", {}), ("des moins de 25 ans ?", {}), ("plus de femmes que d'hommes ?", {}),
+])
+def test_a_figure_the_question_weighs_the_sheet_s_against(text, expected):
+    assert threshold(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Et ensuite elle pourrait évoluer vers quoi ?", True), ("et où ?", True), ("et avec qui ?", True),
+    ("et chef d'équipe ?", False), ("et en alternance c'est possible ?", False),
+])
+def test_an_open_question_has_a_question_word(text, expected):
+    assert asks_openly(text) is expected
