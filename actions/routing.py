@@ -161,7 +161,11 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     if asked_again:
         closed, existence = question.last_yes_no, question.last_asks_existence
     else:
-        closed, existence = question.yes_no if ask.yes_no is None else ask.yes_no, question.asks_existence
+        # A question of one ask closed on its own part ("c stable comme boulot ?"), whichever
+        # detail the conversation then settles.
+        alone = question.asks[0].yes_no if len(question.asks) == 1 else None
+        closed = ask.yes_no if ask.yes_no is not None else alone if alone is not None else question.yes_no
+        existence = question.asks_existence
         # "et chef d'équipe ?" after "chargé de clientèle pro, c'est possible ?": asked the same way.
         closed = closed or (question.ellipsis and question.last_yes_no and not question.asks_openly)
     # The detail named in the question's own words: a classifier sure of its reading still reads

@@ -62,7 +62,7 @@ ASKING_QUI = re.compile(r"(?:^|\b(?:avec|pour|de|a|chez|par|sur|aupres de|c est|
 # How closed questions start when they have no question mark ("faut il un bac+2 pour…").
 CLOSED_OPENINGS = (
     "est-ce", "faut-il", "il faut", "faut", "y a", "ya", "y'a", "il y a", "peut-on", "on peut", "je peux", "peut",
-    "doit-on", "on doit", "c'est", "cest", "ca", "est-il", "est-elle", "a-t-on", "on a", "on est", "on fait",
+    "doit-on", "on doit", "c'est", "cest", "c", "ca", "est-il", "est-elle", "a-t-on", "on a", "on est", "on fait",
     "il est", "elle est", "avez-vous", "as-tu", "sont-ils", "recrute",
 )
 # The first word of an open question that the question words above leave out ("où travaille-t-on ?").

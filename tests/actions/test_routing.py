@@ -194,6 +194,16 @@ def test_can_one_progress_is_answered_yes_by_the_mobility():
     assert "Chargé de clientèle" in replies[0]
 
 
+def test_a_follow_up_closed_on_its_own_keeps_its_form_for_the_detail_the_conversation_settles():
+    # "c stable comme boulot ?" after the opérateur's pros.
+    slots = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["pros"], SLOT_ANSWERED_JOBS: [OPERATEUR]}
+    tracker = build_tracker("ask", slots=slots, parse={
+        PARSE_TOPICS: ["pros"], PARSE_ASKS: [{"topic": "pros", "detail": "pro_job_stability", "yes_no": True}],
+        PARSE_MENTIONED_DETAILS: ["pro_job_stability"]})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite « Stabilité de l'emploi")
+
+
 def test_a_follow_up_after_a_closed_question_is_closed_too():
     # "et chef d'équipe ?" after "chargé de clientèle pro, c'est possible ?".
     slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["mobility"], SLOT_DETAILS: ["mob_business_advisor"],

@@ -20,6 +20,7 @@ STORE = default_store()
     "on voit des clients ou pas", "Quand on est opératrice back-office, on travaille en équipe ?",
     "anglais obligatoire ?", "un métier où on reste assis toute la journée ?", "et dans l'assurance aussi ?",
     "la stabilité de l'emploi c vrai ?", "y a des gens de plus de 50 ans qui font operateur back office ?",
+    "c stable comme boulot ?",
 ])
 def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
