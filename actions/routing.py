@@ -151,7 +151,9 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     and no other detail of its topic that the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
-    keeps the form of the last one. A figure or a code the question quotes must be the sheet's:
+    keeps the form of the last one. Another detail named whose items the answer quotes decides
+    nothing more ("augmente-t-il avec l'expérience ?": the salary with experience is in the
+    progression quoted). A figure or a code the question quotes must be the sheet's:
     "le code ROME c'est C1303 ?" gets no "oui"."""
     if question.weighs_the_last_answer:
         # "c'est beaucoup ?": no sheet weighs its figures.
@@ -173,7 +175,7 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     sure = ask.detail in named
     yes_no = closed and sure and not any(
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
-        for other in named
+        and not _quoted_within(other, ask.detail, sheets) for other in named
     ) and _values(question.text) <= _values(" ".join(
         rendering.item_text(sheet, item)
         for sheet in sheets for item in STORE.details.reading(sheet, ask.detail).items))
@@ -332,17 +334,32 @@ def _settled_by_the_details_named(question: Question, sheets: Sequence[JobSheet]
     """A question between topics ("ya du stress ?" between the conditions of work and the
     drawbacks) settled by the details its words name in them, if of one topic only
     ("accessible en contrat de professionnalisation ?" names a detail of the pros, answered, and
-    one of the training: no); or, when the sheets answer none, by the first of the likeliest
-    topic, said to be missing ("adapté aux travailleurs handicapés ?": nothing to choose
+    one of the training: no); or, when the sheets answer none, or all with the same items, by
+    the first of the likeliest topic ("adapté aux travailleurs handicapés ?": nothing to choose
     between)."""
     named = [detail for detail in question.mentioned_details
              if STORE.details.topic(detail) in question.topic_candidates]
     if len({STORE.details.topic(detail) for detail in named}) == 1:
         return [_settled(Ask(STORE.details.topic(named[0]), named[0]), sheets)]
+    likeliest = sorted(named, key=lambda detail: question.topic_candidates.index(STORE.details.topic(detail)))
     if named and not any(_answered(detail, sheets) for detail in named):
-        likeliest = min(named, key=lambda detail: question.topic_candidates.index(STORE.details.topic(detail)))
-        return [Ask(STORE.details.topic(likeliest), likeliest)]
+        return [Ask(STORE.details.topic(likeliest[0]), likeliest[0])]
+    if named and len({_quotes(detail, sheets) for detail in named}) == 1:
+        # "ya du stress ?": « Pression et stress liés aux délais », a condition and a drawback.
+        return [Ask(STORE.details.topic(likeliest[0]), likeliest[0])]
     return []
+
+
+def _quotes(detail: str, sheets: Sequence[JobSheet]) -> frozenset:
+    """The texts of the items of ``sheets`` that answer ``detail``."""
+    return frozenset(rendering.item_text(sheet, item) for sheet in sheets
+                     for item in STORE.details.reading(sheet, detail).items)
+
+
+def _quoted_within(detail: str, other: str, sheets: Sequence[JobSheet]) -> bool:
+    """Whether each sheet answers ``detail`` with some of its items for ``other``."""
+    return all(set(STORE.details.reading(sheet, other).items) >= set(STORE.details.reading(sheet, detail).items) != set()
+               for sheet in sheets)
 
 
 def _answered(detail: str, sheets: Sequence[JobSheet]) -> bool:

@@ -119,6 +119,7 @@ THRESHOLD = re.compile(
     r" ?(?P<thousands>k|mille)?(?: ?(?P<unit>%|pour cent|€|euros?|e|balles|brut|net))?"
     r"|(?P<share>la moitie|un tiers|un quart|les trois quarts|la majorite))(?! ?ans?\b)"
 )
+MOST = re.compile(r"\b(?:la plupart|la majorite|majoritairement|en majorite|majoritaires?)\b")
 SHARES = {"la moitie": 50.0, "un tiers": 100 / 3, "un quart": 25.0, "les trois quarts": 75.0, "la majorite": 50.0}
 YEARLY = re.compile(r"\b(?:par an|l an|annuel|annuels|a l annee|sur un an|sur l annee)\b")
 MONTHLY = re.compile(r"\b(?:par mois|mensuel|mensuels|le mois|au mois)\b")
@@ -253,7 +254,8 @@ def threshold(text: str) -> Dict[str, Any]:
     plain = re.sub(r"\s+", " ", plain)
     found = THRESHOLD.search(plain)
     if not found:
-        return {}
+        # "la plupart ont entre 25 et 49 ans ?": more than half.
+        return {"more": True, "value": 50.0, "measure": "percent", "period": ""} if MOST.search(plain) else {}
     if found.group("share"):
         value, measure = SHARES[found.group("share")], "percent"
     else:

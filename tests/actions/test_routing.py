@@ -164,6 +164,23 @@ def test_details_named_in_two_candidate_topics_that_the_sheet_lacks_are_said_mis
                           f"{STORE.details.get('lm_disabled_workers').name}.")
 
 
+def test_details_named_in_two_candidate_topics_answered_by_the_same_items_take_the_likeliest():
+    # "operatrice back office ya du stress": « Pression et stress liés aux délais », a condition
+    # of work and a drawback.
+    replies, _ = said([], jobs=[OPERATEUR], **{
+        PARSE_TOPIC_CANDIDATES: ["environment", "cons"], PARSE_MENTIONED_DETAILS: ["stress_level", "con_deadline_stress"],
+        "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite")
+    assert "Pression et stress liés aux délais" in replies[0]
+
+
+def test_another_detail_named_whose_items_are_quoted_does_not_hold_back_the_yes():
+    # "le salaire augmente-t-il avec l'expérience ?": the progression, with the experienced salary.
+    replies, _ = said([("salary", "salary_progression")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["salary_experienced", "salary_progression"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite") and "45 000" in replies[0]
+
+
 def test_a_closed_question_on_a_whole_topic_asks_the_detail_its_words_name():
     # "opérateur back office c bien payé ?": the figures, not the salary's whole block.
     replies, _ = said([("salary", None)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: ["salary_level"], "yes_no": True})

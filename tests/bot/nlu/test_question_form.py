@@ -133,6 +133,7 @@ def test_two_figures_compared(text, expected):
     ("ça dépasse 2000 € par mois ?", {"more": True, "value": 2000.0, "measure": "euros", "period": "month"}),
     ("plus de 30k ?", {"more": True, "value": 30000.0, "measure": "euros", "period": ""}),
     ("moins de la moitié en CDI ?", {"more": False, "value": 50.0, "measure": "percent", "period": ""}),
+    ("la plupart des opérateurs ont entre 25 et 49 ans ?", {"more": True, "value": 50.0, "measure": "percent", "period": ""}),
     # Ages and compared figures are no threshold.
     ("y a des gens de plus de 50 ans ?", {}), ("des moins de 25 ans ?", {}), ("plus de femmes que d'hommes ?", {}),
 ])
