@@ -51,7 +51,9 @@ def route(dispatcher: CollectingDispatcher, question: Question, channel: Optiona
         return ranking.rank_jobs(dispatcher, question, channel)
     if question.intent == INTENT_LIST_JOBS:
         return browsing.list_jobs(dispatcher, question.text)
-    if question.intent == INTENT_COMPARE and not comparing.asks_about_one_job(question.jobs, question.in_focus):
+    if question.intent == INTENT_COMPARE and not comparing.asks_about_one_job(question.jobs, question.in_focus) \
+            and not _a_detail_of_the_last_topics(question):
+        # Not "et le plus haut ?" after the mean salary: a detail of the job in focus.
         return _compare(dispatcher, question, channel)
     return answer(dispatcher, question, channel)
 
@@ -132,10 +134,13 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
             figures = question.compared_figures
             return remember(dispatcher, [Ask(STORE.details.topic(figures.first), figures.first)], sheet, compared,
                             channel)
-    if sheet and question.yes_no and question.threshold and len(asks) == 1:
-        weighed = figure_comparisons.answer_threshold(dispatcher, sheet, asks[0], question.threshold)
-        if weighed:
-            return remember(dispatcher, asks, sheet, weighed, channel)
+    if sheet and question.yes_no and question.threshold:
+        # "au max, ça dépasse les 2 500 brut par mois ?": one question, on the first ask its
+        # figures decide.
+        for ask in asks:
+            weighed = figure_comparisons.answer_threshold(dispatcher, sheet, ask, question.threshold)
+            if weighed:
+                return remember(dispatcher, [ask], sheet, weighed, channel)
     targets = [sheet] if sheet else list(STORE.jobs)
     for ask in asks:
         if ask.detail:
@@ -193,10 +198,13 @@ def _values(text: str) -> set:
 
 def _distinct(asks: Sequence[Ask], sheets: Sequence[JobSheet]) -> List[Ask]:
     """The asks, each once, and a detail once its answer is given: in "bts ou dut, lequel choisir
-    ?", the BTS and the field of study are both answered by « Bac+2 BTS Banque / DUT GEA »."""
+    ?", the BTS and the field of study are both answered by « Bac+2 BTS Banque / DUT GEA »; and
+    not a whole topic beside a detail of it ("le 13e mois, c'est combien ?" asks the 13th month)."""
     kept: List[Ask] = []
     given = set()
-    for ask in unique(asks, key=lambda ask: (ask.topic, ask.detail)):
+    detailed = {ask.topic for ask in asks if ask.detail}
+    for ask in unique([ask for ask in asks if ask.detail or ask.topic not in detailed],
+                      key=lambda ask: (ask.topic, ask.detail)):
         quoted = {(sheet.id, item) for sheet in sheets if ask.detail
                   for item in STORE.details.reading(sheet, ask.detail).items}
         if quoted and quoted <= given:
@@ -300,11 +308,20 @@ def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence
     """A whole topic the sheets lack, asked in words that name a detail of another topic standing
     for it, that they answer: that detail ("faut-il être à l'aise en informatique ?", "et l'ordi ?"
     to a sheet without digital skills that cites « Maîtrise des outils informatiques »), rather
-    than "nothing on it"."""
-    if ask.detail or not sheets or any(sheet_holds(sheet, ask.topic) for sheet in sheets):
+    than "nothing on it"; a closed question, also in words that name a detail of that topic ("y a
+    des possibilités d'évoluer ?" to a sheet without mobility that cites « Possibilités
+    d'évolution de carrière » among its pros)."""
+    if not sheets or any(sheet_holds(sheet, ask.topic) for sheet in sheets):
         return ask
+    # Not with an open question beside it: "on peut monter en grade ? vers quels postes".
+    closed = (question.yes_no if ask.yes_no is None else ask.yes_no) and not question.asks_openly
+    if ask.detail and not closed:
+        return ask
+    # Closed, in words of a detail of that topic too ("possibilités d'évoluer", not only "monter en
+    # grade", which the pros say and the mobility may not).
+    closed = closed and any(STORE.details.topic(detail) == ask.topic for detail in question.mentioned_details)
     for detail in question.mentioned_details:
-        if STORE.details.stands_for(detail, ask.topic) and _answered(detail, sheets):
+        if STORE.details.stands_for(detail, ask.topic, closed) and _answered(detail, sheets):
             return Ask(STORE.details.topic(detail), detail, yes_no=ask.yes_no)
     return ask
 

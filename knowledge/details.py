@@ -68,9 +68,11 @@ class DetailCatalogue:
     def topic(self, detail_id: str) -> Topic:
         return self._topics[detail_id]
 
-    def stands_for(self, detail_id: str, topic: Topic) -> bool:
-        """Whether ``detail_id`` answers, for a sheet lacking ``topic``, a question naming it."""
-        return topic.value in self._details[detail_id].stands_for
+    def stands_for(self, detail_id: str, topic: Topic, closed: bool = False) -> bool:
+        """Whether ``detail_id`` answers, for a sheet lacking ``topic``, a question naming it
+        (``closed``: a closed one)."""
+        detail = self._details[detail_id]
+        return topic.value in detail.stands_for or (closed and topic.value in detail.stands_for_closed)
 
     def of_topic(self, topic: Topic) -> List[Detail]:
         return list(self._by_topic.get(topic, []))

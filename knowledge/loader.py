@@ -207,9 +207,11 @@ def load_details(path: Path = DETAILS_FILE) -> Dict[Topic, List[Detail]]:
             if detail.id in seen:
                 raise KnowledgeError(f"{path} : {key}[{index}].id : « {detail.id} » est déjà un détail de {seen[detail.id]}")
             seen[detail.id] = key
-            for stood in detail.stands_for:
-                if stood not in known or stood == key:
-                    raise KnowledgeError(f"{path} : {key}[{index}].stands_for : « {stood} » n'est pas un autre sujet")
+            for field, stood_for in (("stands_for", detail.stands_for), ("stands_for_closed", detail.stands_for_closed)):
+                for stood in stood_for:
+                    if stood not in known or stood == key:
+                        raise KnowledgeError(
+                            f"{path} : {key}[{index}].{field} : « {stood} » n'est pas un autre sujet")
     return {Topic(key): details for key, details in catalogue.items()}
 
 

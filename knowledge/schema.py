@@ -201,12 +201,15 @@ class Detail(Record):
     """One precise thing people ask under a topic ("le salaire médian", "les horaires"):
     ``name`` completes « La fiche ne dit rien sur … »; ``words`` say it in a question;
     ``stands_for``: the topics a question in its words may name, that it answers for a sheet
-    lacking them ("l'informatique": the mastery of IT tools, for a sheet without digital skills)."""
+    lacking them ("l'informatique": the mastery of IT tools, for a sheet without digital skills);
+    ``stands_for_closed``: the same, for a closed question only, as it says whether, not which
+    ("y a des possibilités d'évoluer ?", not "vers quels postes ?")."""
 
     id: DetailId
     name: Text
     words: List[Text] = Field(..., min_items=1)
     stands_for: List[constr(strict=True, regex=JOB_ID_PATTERN)] = Field(default_factory=list)
+    stands_for_closed: List[constr(strict=True, regex=JOB_ID_PATTERN)] = Field(default_factory=list)
 
 
 class DetailCatalogue(Record):

@@ -220,7 +220,7 @@ class KnowledgeStore:
             return None
         text = text[:MAX_SCANNED_CHARS]
         named = [mention for mention in self.find_mentions(text, kinds=(JOB,)) if mention.kind == JOB]
-        if len(named) == 1 and not self._ranking_finder.asks_which(text):
+        if len(named) == 1 and not self.asks_which(text):
             return None
         # A comparing word with what it compares first: it reads "les embauches les plus rares"
         # the right way round; then the set words, which tolerate typos ("le mieu paye").
@@ -230,6 +230,10 @@ class KnowledgeStore:
         said = [mention for mention in self.find_mentions(text, kinds=(RANKING,))
                 if not says_at_least_or_most(text[mention.start:mention.end])]
         return said[0] if said else None
+
+    def asks_which(self, text: Optional[str]) -> bool:
+        """Whether a question asks which job ("lequel…", "quel métier…")."""
+        return bool(text) and self._ranking_finder.asks_which(text[:MAX_SCANNED_CHARS])
 
     def points_at_the_other_job(self, text: Optional[str]) -> bool:
         """Whether a message means the job other than the one in focus ("et l'autre ?")."""

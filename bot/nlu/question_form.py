@@ -197,7 +197,8 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
     for start, end in spans:
         rest[start:end] = " " * (end - start)
     words = _WORD.findall(strip_accents("".join(rest)).lower())
-    return all(word in FILLERS for word in words)
+    # "et pr gestionnaire bo ?": the name's complement, when the name found is its first word.
+    return all(word in FILLERS or store.keeps_the_job(word) for word in words)
 
 
 def is_ellipsis(text: str) -> bool:
@@ -288,9 +289,12 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     # The asker's story says nothing compared ("je ne peux plus porter de charges").
     start, end = question_focus(text)
     question = text[start:end]
-    ranking = store.find_ranking(question)
     # Found once, for each reading that sets job names aside.
     jobs = job_mentions(store, text)
+    ranking = store.find_ranking(question)
+    if ranking and sum(mention.kind == JOB for mention in jobs) == 1 and not store.asks_which(question):
+        # "ma tutrice est opératrice back office (…). c cb le salaire max ?": of that job.
+        ranking = None
     asked = after_a_leading_job(store, text, jobs)
     return {
         PARSE_YES_NO: is_yes_no(question, has_verb) or is_yes_no(asked, has_verb),

@@ -250,6 +250,9 @@ class TopicClassifier(LinearModelComponent):
                 decision = TopicDecision(self._in_the_order_asked(text, asking, decision.topics), ())
             if clause_asks:
                 decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
+            elif WHAT_IS_ALONE.search(strip_accents(text[focus[0]:focus[1]]).lower()):
+                # "j'ai vu une annonce pour opérateur backoffice, c koi ce job ?": what the job is.
+                decision = TopicDecision((Topic.DESCRIPTION.value,), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
                 override_intent(message, INTENT_ASK, ranking[0].confidence)
             asked = clause_asks or [(topic, focus) for topic in decision.topics]

@@ -84,3 +84,14 @@ def test_figures_that_do_not_decide_get_no_yes_nor_no():
 def test_a_forged_threshold_is_ignored(forged):
     assert parse_threshold(forged) is None
     assert parse_threshold({"more": True, "value": 2000, "measure": "euros"}) == Threshold(True, 2000.0, "euros")
+
+
+def test_a_threshold_over_several_asks_is_weighed_on_the_first_its_figures_decide():
+    # "au max, ça dépasse les 2 500 brut par mois ?": the maximum, 2 917 € a month.
+    parse = {PARSE_TOPICS: ["salary"], PARSE_YES_NO: True,
+             PARSE_ASKS: [{"topic": "salary", "detail": "salary_max"}, {"topic": "salary", "detail": "salary_starting"}],
+             PARSE_THRESHOLD: {"more": True, "value": 2500, "measure": "euros", "period": "month"}}
+    messages, _ = run_action(ActionAnswer(), build_tracker("ask", jobs=[OPERATEUR], parse=parse))
+    replies = [plain(text) for text in texts(messages)]
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » indique :") and "2 917" in replies[0]
+    assert len([reply for reply in replies if reply.startswith(("Oui", "Non", "La fiche"))]) == 1

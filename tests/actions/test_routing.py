@@ -40,6 +40,13 @@ def test_two_details_answered_by_the_same_words_of_the_sheet_are_answered_once()
     assert len(quotes) == 1 and "BTS Banque / DUT GEA" in quotes[0]
 
 
+def test_a_whole_topic_beside_a_detail_of_it_is_that_detail():
+    # "le 13e mois, c'est combien pour une opératrice ?"
+    replies, _ = said([("salary", "salary_13th_month"), ("salary", None)], jobs=[OPERATEUR])
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » ne dit rien sur ")
+    assert not any(reply.startswith(f"{OPERATEUR_NAME} — Salaire") for reply in replies)
+
+
 def test_pros_and_cons_asked_together_get_both():
     replies, _ = said([("pros", None), ("cons", None)], jobs=[OPERATEUR])
     assert [reply.split("\n")[0] for reply in replies] == [f"{OPERATEUR_NAME} — Avantages",
@@ -174,6 +181,15 @@ def test_details_named_in_two_candidate_topics_answered_by_the_same_items_take_t
     assert "Pression et stress liés aux délais" in replies[0]
 
 
+def test_a_closed_question_on_a_topic_the_sheet_lacks_takes_the_detail_standing_for_it_not_an_open_one():
+    # "ya des possibilités d'évoluer qd on est opératrice ?" / "elle évolue vers quels postes ?"
+    mentioned = {PARSE_MENTIONED_DETAILS: ["mob_prospects", "pro_career_prospects"]}
+    replies, _ = said([("mobility", "mob_prospects")], jobs=[OPERATEUR], **mentioned, yes_no=True)
+    assert replies[0].startswith("Oui") and "Possibilités d'évolution de carrière" in replies[0]
+    replies, _ = said([("mobility", None)], jobs=[OPERATEUR], **mentioned)
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » ne donne aucune information sur la mobilité")
+
+
 def test_another_detail_named_whose_items_are_quoted_does_not_hold_back_the_yes():
     # "le salaire augmente-t-il avec l'expérience ?": the progression, with the experienced salary.
     replies, _ = said([("salary", "salary_progression")], jobs=[OPERATEUR], **{
@@ -237,6 +253,13 @@ def test_a_follow_up_after_a_closed_question_is_closed_too():
         PARSE_TOPICS: ["mobility"], PARSE_ASKS: [{"topic": "mobility", "detail": "mob_team_leader"}],
         PARSE_ELLIPSIS: True, PARSE_ASKS_OPENLY: True, PARSE_MENTIONED_DETAILS: ["mob_team_leader"]})
     assert not plain(texts(run_action(ActionAnswer(), tracker)[0])[0]).startswith("Oui")
+
+
+def test_a_follow_up_naming_a_detail_of_the_topic_in_focus_is_no_comparison():
+    # "et le plus haut ?" after the opérateur's mean salary, read as a comparison.
+    replies, _ = said([("salary", "salary_max")], slots=SALARY_MEDIAN, intent="compare", **{
+        PARSE_ELLIPSIS: True, PARSE_MENTIONED_DETAILS: ["salary_max"]})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique :") and "2 917" in replies[0]
 
 
 def test_asking_for_more_after_a_detail_gets_the_whole_topic():

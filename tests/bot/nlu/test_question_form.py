@@ -60,6 +60,7 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
 @pytest.mark.parametrize("text, expected", [
     ("et pour le gestionnaire ?", True), ("et chez l'opérateur ?", True), ("Et pour le gestionnaire de back office ?", True),
     ("Et celles de l'opérateur ?", True),
+    ("et pr gestionnaire bo ?", True),
     ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
     ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
     ("et le gestionnaire, c'est quoi ?", True), ("et pour l'autre métier ?", True), ("et l'autre ?", True),
@@ -77,6 +78,13 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
     assert other[PARSE_THE_OTHER_JOB] and other[PARSE_ELLIPSIS] and other[PARSE_RANKING] == ""
     assert not other[PARSE_YES_NO]
     assert read_form(STORE, "le salaire le plus haut d'un opérateur")[PARSE_RANKING] == ""
+
+
+def test_a_question_on_the_one_job_its_story_names_asks_no_ranking():
+    text = ("jsuis en M1 finance. ma tutrice est operatrice back office depuis 10 ans. "
+            "c cb le salaire max ?")
+    assert read_form(STORE, text)[PARSE_RANKING] == ""
+    assert read_form(STORE, "Jsuis en M1. Quel métier paie le mieux ?")[PARSE_RANKING] == "salary_highest"
 
 
 def test_the_asker_s_story_asks_no_ranking():
