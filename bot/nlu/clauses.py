@@ -33,6 +33,8 @@ _ASKING = re.compile(
     r"dis moi|dis-moi|tu peux|vous pouvez|je voudrais connaitre|j aimerais connaitre|j'aimerais connaitre|"
     r"je veux savoir|je souhaite savoir|je souhaiterais savoir|je cherche a savoir)\b"
 )
+# Words that ask which or how much, even in the asker's story ("une élève me demande quel métier…").
+_ASKS_WHICH = re.compile(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|combien|cb)\b")
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,
 # "?", a new line, a numbered item.
 _JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
@@ -74,15 +76,24 @@ def _asks_something(sentence: str) -> bool:
 def question_focus(text: str) -> Span:
     """The span from the first sentence that asks something to the end of the last one (and a
     short precision right after it), in a message of several sentences (the whole message
-    otherwise, the last sentence when none asks), without the clauses of the asker's story at its start (``question_clauses``)."""
+    otherwise, the last sentence when none asks), without the clauses of the asker's story at its
+    start (``question_clauses``)."""
+    return question_clauses(text, question_sentences(text))
+
+
+def question_sentences(text: str) -> Span:
+    """``question_focus`` before the clauses of the asker's story are cut: whole sentences ("Si je
+    veux maximiser ma paie dès le début, je choisis quel métier ?")."""
     sentences = _sentences(text)
     if len(sentences) < 2:
-        return question_clauses(text, (0, len(text)))
+        return 0, len(text)
     asking = [span for span in sentences if _asks_something(text[span[0]:span[1]])]
     if any(_is_question(text[start:end]) for start, end in asking):
-        # "jsp quoi faire l'an prochain." is the asker's story when a question follows.
+        # "jsp quoi faire l'an prochain." is the asker's story when a question follows; not "une
+        # élève me demande quel métier paie le mieux."
         asking = [span for span in asking if _is_question(text[span[0]:span[1]])
-                  or not _speaks_of_themself(text[span[0]:span[1]])]
+                  or not _speaks_of_themself(text[span[0]:span[1]])
+                  or _ASKS_WHICH.search(strip_accents(text[span[0]:span[1]]).lower())]
     if not asking:
         return sentences[-1]
     end = asking[-1][1]
@@ -92,7 +103,7 @@ def question_focus(text: str) -> Span:
     if _is_precision(text, sentences, asking[-1]):
         # "jusqu'où peut-on monter ? le salaire max": the question, said more precisely.
         end = sentences[-1][1]
-    return question_clauses(text, (asking[0][0], end))
+    return asking[0][0], end
 
 
 def clauses(text: str, span: Span) -> List[Span]:

@@ -43,7 +43,7 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
-from bot.nlu.clauses import question_focus
+from bot.nlu.clauses import question_focus, question_sentences
 from bot.nlu.intent_override import override_intent
 from bot.nlu.store_component import StoreComponent
 from knowledge.store import JOB, KnowledgeStore, Mention
@@ -291,8 +291,11 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     question = text[start:end]
     # Found once, for each reading that sets job names aside.
     jobs = job_mentions(store, text)
-    ranking = store.find_ranking(question)
-    if ranking and sum(mention.kind == JOB for mention in jobs) == 1 and not store.asks_which(question):
+    # In the sentences that ask, story clauses and all ("si je veux maximiser ma paie, je choisis
+    # quel métier ?"); not in the story before them ("je ne peux plus porter de charges").
+    first, last = question_sentences(text)
+    ranking = store.find_ranking(text[first:last])
+    if ranking and sum(mention.kind == JOB for mention in jobs) == 1 and not store.asks_which(text[first:last]):
         # "ma tutrice est opératrice back office (…). c cb le salaire max ?": of that job.
         ranking = None
     asked = after_a_leading_job(store, text, jobs)

@@ -1,7 +1,7 @@
 """Where the question is in a long message, and the parts of a question that may each ask."""
 import pytest
 
-from bot.nlu.clauses import clauses, question_focus, with_the_next_noun
+from bot.nlu.clauses import clauses, question_focus, question_sentences, with_the_next_noun
 
 
 def focus(text):
@@ -92,3 +92,18 @@ def test_an_adjective_is_read_with_the_noun_it_shares_with_the_next_part(text, e
     read = [with_the_next_noun(text[start:end], text, spans[position + 1:])
             for position, (start, end) in enumerate(spans)]
     assert [part.strip() for part in read] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The story's clauses stay in the sentences that ask, where a ranking may be said.
+    ("Si je veux maximiser ma paie dès le début, je choisis quel métier ?",
+     "Si je veux maximiser ma paie dès le début, je choisis quel métier ?"),
+    # A sentence of the story that asks which is part of the question.
+    ("Je suis conseillère et une élève me demande quel métier paie le mieux. Tu peux m'aider ?",
+     "Je suis conseillère et une élève me demande quel métier paie le mieux. Tu peux m'aider ?"),
+    ("J'ai mal au dos et je ne peux plus porter de charges. Dans quel environnement travaille-t-il ?",
+     "Dans quel environnement travaille-t-il ?"),
+])
+def test_the_sentences_that_ask_keep_their_story_clauses(text, expected):
+    start, end = question_sentences(text)
+    assert text[start:end] == expected
