@@ -43,7 +43,7 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
-from bot.nlu.clauses import question_focus, question_sentences
+from bot.nlu.clauses import question_clauses, question_sentences
 from bot.nlu.intent_override import override_intent
 from bot.nlu.store_component import StoreComponent
 from knowledge.store import JOB, KnowledgeStore, Mention
@@ -152,8 +152,7 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
         words = words[:-2]
         plain = " ".join(words)
     flat = f"{' '.join(words)} "
-    if not words or words[0] in OPEN_OPENINGS or set(words) & QUESTION_WORDS or ASKING_QUI.search(flat) \
-            or NEGATIONS.search(plain):
+    if not words or words[0] in OPEN_OPENINGS or _has_a_question_word(words) or NEGATIONS.search(plain):
         return False
     if either or any(flat.startswith(f"{opening} ") for opening in _OPENINGS) or INVERSION.search(plain):
         return True
@@ -174,7 +173,11 @@ def asks_openly(text: str) -> bool:
     """An open question ("et ensuite elle pourrait évoluer vers quoi ?"), with a question word."""
     words = _WORD.findall(strip_accents(text).lower().replace("'", " ").replace("’", " ").replace("-", " "))
     first = next((word for word in words if word not in ("et", "mais", "alors")), "")
-    return first in OPEN_OPENINGS or bool(set(words) & QUESTION_WORDS) or bool(ASKING_QUI.search(" ".join(words)))
+    return first in OPEN_OPENINGS or _has_a_question_word(words)
+
+
+def _has_a_question_word(words: Sequence[str]) -> bool:
+    return bool(set(words) & QUESTION_WORDS) or bool(ASKING_QUI.search(" ".join(words)))
 
 
 def asks_existence(text: str, has_verb: bool = True) -> bool:
@@ -287,13 +290,15 @@ def after_a_leading_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention
 def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[str, Any]:
     """The parse data this component adds for ``text``."""
     # The asker's story says nothing compared ("je ne peux plus porter de charges").
-    start, end = question_focus(text)
+    # The sentences that ask, then the question in them without the story's clauses (as
+    # ``question_focus``, its sentences found once).
+    first, last = question_sentences(text)
+    start, end = question_clauses(text, (first, last))
     question = text[start:end]
     # Found once, for each reading that sets job names aside.
     jobs = job_mentions(store, text)
     # In the sentences that ask, story clauses and all ("si je veux maximiser ma paie, je choisis
     # quel métier ?"); not in the story before them ("je ne peux plus porter de charges").
-    first, last = question_sentences(text)
     ranking = store.find_ranking(text[first:last])
     if ranking and sum(mention.kind == JOB for mention in jobs) == 1 and not store.asks_which(text[first:last]):
         # "ma tutrice est opératrice back office (…). c cb le salaire max ?": of that job.

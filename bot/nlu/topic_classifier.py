@@ -110,6 +110,15 @@ def topic_examples(training_data: TrainingData, directory: Path = TOPIC_DATA) ->
     return labelled_questions(training_data) + labelled_questions(topic_data(directory))
 
 
+def _beyond_job_names(clause: str, found: Sequence[Any]) -> str:
+    """``clause`` with the job names among ``found`` (its mentions) blanked out, in place."""
+    rest = list(clause)
+    for mention in found:
+        if mention.kind == JOB:
+            rest[mention.start:mention.end] = " " * (mention.end - mention.start)
+    return "".join(rest)
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
 class TopicClassifier(LinearModelComponent):
     @staticmethod
@@ -143,11 +152,8 @@ class TopicClassifier(LinearModelComponent):
         return self._model.rank(self._question(text[span[0]:span[1]]))
 
     def _asks_beyond_job_names(self, clause: str) -> bool:
-        rest = list(clause)
-        for mention in mentions(self._store, clause):
-            if mention.kind == JOB:
-                rest[mention.start:mention.end] = " " * (mention.end - mention.start)
-        return sum(char.isalpha() for char in "".join(rest)) >= MIN_CLAUSE_LETTERS
+        rest = _beyond_job_names(clause, mentions(self._store, clause))
+        return sum(char.isalpha() for char in rest) >= MIN_CLAUSE_LETTERS
 
     def _in_the_order_asked(self, text: str, parts: Sequence[Span], topics: Sequence[str]) -> Tuple[str, ...]:
         """``topics`` in the order of the parts of the question each is likeliest in ("les bons
@@ -195,12 +201,8 @@ class TopicClassifier(LinearModelComponent):
             found = mentions(self._store, clause)
             named = {mention.id for mention in found if mention.kind == TOPIC}
             # Not the detail a job's name says ("opératrice": the feminine title).
-            beyond_jobs = list(clause)
-            for mention in found:
-                if mention.kind == JOB:
-                    beyond_jobs[mention.start:mention.end] = " " * (mention.end - mention.start)
             details = {self._store.details.topic(detail).value
-                       for detail in self._store.details.mentioned("".join(beyond_jobs))}
+                       for detail in self._store.details.mentioned(_beyond_job_names(clause, found))}
             topic_words = set(named)
             named |= details
             what_is = bool(WHAT_IS_ALONE.search(strip_accents(clause).lower()))
