@@ -67,6 +67,9 @@ PARSE_ASKS_EXISTENCE = "asks_existence"
 PARSE_ASKS_OPENLY = "asks_openly"
 # A short follow-up that leaves out what the conversation says ("et par an ?", "et l'anglais ?").
 PARSE_ELLIPSIS = "ellipsis"
+# A question that opens with "et", however long ("et l'opérateur, il lui faut quel niveau ?"):
+# it goes on from the last one.
+PARSE_GOES_ON = "goes_on"
 # A follow-up that asks for the rest of the last answer ("c'est tout ?"): the whole last topic.
 PARSE_ASKS_FOR_MORE = "asks_for_more"
 # Two figures of one topic a closed question compares ("y a-t-il plus de femmes que d'hommes ?"):

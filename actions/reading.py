@@ -17,9 +17,9 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS,
+    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS,
     PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD, PARSE_TOPIC_CANDIDATES,
-    PARSE_TOPICS,
+    PARSE_TOPIC_RANKING, PARSE_TOPICS,
     PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
     SLOT_TOPICS, WHOLE_TOPIC,
 )
@@ -96,6 +96,9 @@ class Question:
     # the conversation says ("et par an ?").
     mentioned_details: List[str] = field(default_factory=list)
     ellipsis: bool = False
+    # A question that opens with "et", however long; how likely each topic is in its words.
+    goes_on: bool = False
+    topic_likelihoods: Dict[Topic, float] = field(default_factory=dict)
     # "c'est tout ?": the whole of the last question's topics.
     asks_for_more: bool = False
     # "y a-t-il plus de femmes que d'hommes ?": the two details whose figures it compares, and
@@ -251,6 +254,8 @@ def read_question(tracker: Tracker) -> Question:
         ranking=ranking if isinstance(ranking, str) and STORE.ranking(ranking) else "",
         mentioned_details=_mentioned(parsed.get(PARSE_MENTIONED_DETAILS)),
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
+        goes_on=_flag(parsed, PARSE_GOES_ON),
+        topic_likelihoods=_topic_likelihoods(parsed.get(PARSE_TOPIC_RANKING)),
         asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),
         weighs_the_last_answer=_flag(parsed, PARSE_WEIGHS_THE_LAST_ANSWER),
         compared_figures=parse_compared_figures(parsed.get(PARSE_COMPARED_FIGURES)),
@@ -270,6 +275,17 @@ def read_question(tracker: Tracker) -> Question:
         answered=_sheets(tracker.get_slot(SLOT_ANSWERED_JOBS)),
         listed=_sheets(tracker.get_slot(SLOT_LISTED_JOBS)),
     )
+
+
+def _topic_likelihoods(value: object) -> Dict[Topic, float]:
+    """The topic classifier's ranking, by topic; anything malformed left out."""
+    likelihoods: Dict[Topic, float] = {}
+    for entry in value if isinstance(value, list) else []:
+        topic = parse_topic(entry.get("name")) if isinstance(entry, dict) else None
+        confidence = entry.get("confidence") if isinstance(entry, dict) else None
+        if topic is not None and isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+            likelihoods[topic] = float(confidence)
+    return likelihoods
 
 
 def parse_compared_figures(value: object) -> Optional[ComparedFigures]:

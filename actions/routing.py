@@ -37,6 +37,11 @@ from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
 
 
+# How likely the conversation's topic must be, relative to the likeliest, for a question going
+# on from the last one to stay on it.
+CLOSE_BEHIND = 0.5
+
+
 def route(dispatcher: CollectingDispatcher, question: Question, channel: Optional[str]) -> List[EventType]:
     """The reply to a question on the jobs (``ask``, ``inform``, ``compare``, ``list_jobs``)."""
     if question.only_unknown_jobs:
@@ -94,6 +99,8 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         # "et pour le gestionnaire ?", "et l'autre ?": the last question, for this job; "c'est
         # beaucoup ?": the last answer again.
         asks = question.last_asks
+    if question.goes_on and question.jobs:
+        asks = _on_the_last_topic(question, asks)
     sheets = jobs or ([question.in_focus] if question.in_focus else [])
     follows_up = question.ellipsis or question.asks_for_more or _a_detail_of_the_last_topics(question)
     if follows_up and not question.jobs and not question.only_a_job:
@@ -106,7 +113,7 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
     if not asks and question.topic_candidates:
-        asks = _settled_by_the_details_named(question, sheets or list(STORE.jobs))
+        asks = _settled_by_the_details_named(question, sheets or list(STORE.jobs)) or _settled_by_the_last_topic(question)
     if not asks and question.topic_candidates:
         sheet = sheets[0] if sheets else None
         answering.clarify(dispatcher, sheet, question.topic_candidates)
@@ -156,9 +163,10 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     and no other detail of its topic that the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
-    keeps the form of the last one. Another detail named whose items the answer quotes decides
-    nothing more ("augmente-t-il avec l'expérience ?": the salary with experience is in the
-    progression quoted). A figure or a code the question quotes must be the sheet's:
+    keeps the form of the last one. Another detail named that an item the answer quotes answers
+    too decides nothing more ("augmente-t-il avec l'expérience ?": the salary with experience is in
+    the progression quoted; "un bac+2 en comptabilité, ça suffit ?": the field is in « Bac+2 en
+    gestion, comptabilité ou finance »). A figure or a code the question quotes must be the sheet's:
     "le code ROME c'est C1303 ?" gets no "oui"."""
     if question.weighs_the_last_answer:
         # "c'est beaucoup ?": no sheet weighs its figures.
@@ -180,7 +188,7 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     sure = ask.detail in named
     yes_no = closed and sure and not any(
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
-        and not _quoted_within(other, ask.detail, sheets) for other in named
+        and not _quoted_in_part(other, ask.detail, sheets) for other in named
     ) and _values(question.text) <= _values(" ".join(
         rendering.item_text(sheet, item)
         for sheet in sheets for item in STORE.details.reading(sheet, ask.detail).items))
@@ -367,15 +375,39 @@ def _settled_by_the_details_named(question: Question, sheets: Sequence[JobSheet]
     return []
 
 
+def _on_the_last_topic(question: Question, asks: List[Ask]) -> List[Ask]:
+    """A question that goes on from the last one with another job ("et l'opérateur, il lui faut
+    quel niveau ?" after the gestionnaire's training) stays on the conversation's topic when its
+    words make that topic nearly as likely as the one read (the digital skills at 0.40, the
+    training at 0.29)."""
+    last = unique(ask.topic for ask in question.last_asks)
+    if len(asks) > 1 or len(last) != 1 or any(
+            ask.topic == last[0] or ask.detail in question.mentioned_details for ask in asks):
+        # Not a detail its words name ("et l'opérateur, faut-il être bon en informatique ?").
+        return asks
+    likeliest = max(question.topic_likelihoods.values(), default=0.0)
+    if question.topic_likelihoods.get(last[0], 0.0) >= CLOSE_BEHIND * likeliest > 0:
+        return [Ask(last[0])]
+    return asks
+
+
+def _settled_by_the_last_topic(question: Question) -> List[Ask]:
+    """A question between topics one of which the conversation was on: that one ("et
+    l'opérateur, dans quel cadre exerce-t-il ?" after the gestionnaire's conditions of work,
+    between them and the sector)."""
+    last = [ask.topic for ask in question.last_asks if ask.topic in question.topic_candidates]
+    return [Ask(last[0])] if last else []
+
+
 def _quotes(detail: str, sheets: Sequence[JobSheet]) -> frozenset:
     """The texts of the items of ``sheets`` that answer ``detail``."""
     return frozenset(rendering.item_text(sheet, item) for sheet in sheets
                      for item in STORE.details.reading(sheet, detail).items)
 
 
-def _quoted_within(detail: str, other: str, sheets: Sequence[JobSheet]) -> bool:
-    """Whether each sheet answers ``detail`` with some of its items for ``other``."""
-    return all(set(STORE.details.reading(sheet, other).items) >= set(STORE.details.reading(sheet, detail).items) != set()
+def _quoted_in_part(detail: str, other: str, sheets: Sequence[JobSheet]) -> bool:
+    """Whether each sheet answers ``other`` with an item that also answers ``detail``."""
+    return all(set(STORE.details.reading(sheet, other).items) & set(STORE.details.reading(sheet, detail).items)
                for sheet in sheets)
 
 

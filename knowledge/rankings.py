@@ -99,6 +99,8 @@ def phrase_pattern(phrases: List[str], endings: str = "") -> "re.Pattern[str]":
 
 _AT_LEAST_OR_MOST = re.compile(r"\bau\s+$")
 _SAYS_AT_LEAST_OR_MOST = re.compile(r"\bau\s+(?:moins|plus)\b")
+# "vous évoquiez plus haut", "comme dit plus haut": earlier in the conversation, no comparison.
+_EARLIER_SAID = re.compile(r"\b(?:evoqu|mentionn|dit|dis|cit|indiqu|parl|ecri|vu|precis|note)\w*\s+$")
 
 
 def says_at_least_or_most(text: str) -> bool:
@@ -133,9 +135,11 @@ class RankingFinder:
 
     def find(self, text: str) -> Optional[FoundRanking]:
         folded = fold(text)
-        # "au moins", "au plus" say "at least", "at most": no comparison ("c'est bien payé au moins ?").
+        # "au moins", "au plus" say "at least", "at most": no comparison ("c'est bien payé au moins ?");
+        # nor "plus haut" after a verb of saying ("vous évoquiez plus haut la stabilité").
         cues = [(order, match) for order, pattern in self._cues for match in pattern.finditer(folded)
-                if not _AT_LEAST_OR_MOST.search(folded[:match.start()])]
+                if not _AT_LEAST_OR_MOST.search(folded[:match.start()])
+                and not (match.group().strip() == "plus haut" and _EARLIER_SAID.search(folded[:match.start()]))]
         pairs = []
         for subject, words, reversing in self._subjects:
             for found in words.finditer(folded):

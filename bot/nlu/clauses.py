@@ -28,13 +28,17 @@ _ASKING = re.compile(
     r"^\s*qui\b|\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|lequel|laquelle|cb|koi|kel|est ce|est-ce|"
     r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|"
     r"(?:y a|ya)(?! (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|longtemps|peu)\b)|"
-    r"c est quoi|c'est quoi|je voudrais savoir|"
-    r"j aimerais savoir|j'aimerais savoir|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
-    r"dis moi|dis-moi|tu peux|vous pouvez|je voudrais connaitre|j aimerais connaitre|j'aimerais connaitre|"
-    r"je veux savoir|je souhaite savoir|je souhaiterais savoir|je cherche a savoir)\b"
+    r"c est quoi|c'est quoi|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
+    r"dis moi|dis-moi|tu peux|vous pouvez|"
+    r"(?:je voudrais|j aimerais|j'aimerais|je veux|je souhaite|je souhaiterais|je cherche a) (?:savoir|connaitre)|"
+    r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
-# Words that ask which or how much, even in the asker's story ("une élève me demande quel métier…").
-_ASKS_WHICH = re.compile(r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|combien|cb)\b")
+# Words that ask which, how much or whether, even in the asker's story ("une élève me demande quel
+# métier…", "un candidat m'a demandé si le gestionnaire…").
+_ASKS_WHICH = re.compile(
+    r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|combien|cb|"
+    r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
+)
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,
 # "?", a new line, a numbered item.
 _JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
@@ -50,6 +54,10 @@ STORY_WORDS = 6
 # it takes leave ("Merci beaucoup.").
 PRECISION_WORDS = 4
 _LEAVE_TAKING = re.compile(r"\b(?:merci|cordialement|bonne (?:journee|soiree)|d'avance|a bientot|bisous|svp|stp)\b")
+# A part of a sentence that opens with these and has at most that many words is a complement of
+# what follows it ("avec un BTS banque, …", "après un bac pro, …").
+_COMPLEMENT = re.compile(r"^\W*(?:avec|sans|apres|titulaire d|munie? d)\b")
+COMPLEMENT_WORDS = 5
 # A clause shorter than this (in letters) asks nothing on its own ("et", "svp").
 MIN_CLAUSE_LETTERS = 4
 
@@ -133,10 +141,19 @@ def _parts(text: str, span: Span) -> List[Span]:
     start, end = span
     parts, position = [], start
     for join in _JOINS.finditer(text, start, end):
+        if join.group() == "," and _is_a_complement(text[position:join.start()]):
+            # "avec un BTS banque, on peut devenir gestionnaire ?": one question.
+            continue
         parts.append((position, join.start()))
         position = join.end()
     parts.append((position, end))
     return [part for part in parts if text[part[0]:part[1]].strip()]
+
+
+def _is_a_complement(part: str) -> bool:
+    """A few words that say with what or after what the rest of the sentence is asked."""
+    said = strip_accents(part).lower()
+    return bool(_COMPLEMENT.match(said)) and len(said.split()) <= COMPLEMENT_WORDS
 
 
 def _is_precision(text: str, sentences: List[Span], last_asking: Span) -> bool:

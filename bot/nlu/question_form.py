@@ -40,7 +40,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES,
-    PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
+    PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
 from bot.nlu.clauses import question_clauses, question_sentences
@@ -138,6 +138,8 @@ ASKS_FOR_MORE = re.compile(
 )
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
 VERBS = frozenset({"VERB", "AUX"})
+# The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
+_EITHER_TAILS = (["ou", "pas", "du", "tout"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"])
 
 
 def is_yes_no(text: str, has_verb: bool = True) -> bool:
@@ -146,10 +148,10 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
     "le salaire médian ?" or "et l'anglais ?" ask for a fact, not for a yes or a no."""
     plain = strip_accents(text).lower().strip()
     words = _WORD.findall(plain.replace("'", " ").replace("’", " ").replace("-", " "))
-    either = len(words) > 2 and words[-2:] in (["ou", "pas"], ["ou", "non"])
+    either = next((len(tail) for tail in _EITHER_TAILS if len(words) > len(tail) and words[-len(tail):] == tail), 0)
     if either:
-        # "on voit des clients ou pas ?" is closed, and not negative.
-        words = words[:-2]
+        # "on voit des clients ou pas (du tout) ?" is closed, and not negative.
+        words = words[:-either]
         plain = " ".join(words)
     flat = f"{' '.join(words)} "
     if not words or words[0] in OPEN_OPENINGS or _has_a_question_word(words) or NEGATIONS.search(plain):
@@ -206,8 +208,13 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
 
 def is_ellipsis(text: str) -> bool:
     """A short follow-up that starts with "et" ("et par an ?", "et pour l'autre ?")."""
+    return goes_on(text) and len(_WORD.findall(text)) <= MAX_ELLIPSIS_WORDS
+
+
+def goes_on(text: str) -> bool:
+    """A question that opens with "et": it goes on from the last one, whatever its length."""
     words = _WORD.findall(strip_accents(text).lower())
-    return bool(words) and words[0] == "et" and len(words) <= MAX_ELLIPSIS_WORDS
+    return bool(words) and words[0] == "et"
 
 
 def weighs_the_last_answer(text: str) -> bool:
@@ -309,6 +316,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_ASKS_EXISTENCE: asks_existence(question, has_verb) or asks_existence(asked, has_verb),
         PARSE_ASKS_OPENLY: asks_openly(question),
         PARSE_ELLIPSIS: is_ellipsis(text),
+        PARSE_GOES_ON: goes_on(text),
         PARSE_ASKS_FOR_MORE: asks_for_more(text),
         PARSE_WEIGHS_THE_LAST_ANSWER: weighs_the_last_answer(text),
         PARSE_COMPARED_FIGURES: compared_figures(store, text, jobs),

@@ -179,7 +179,8 @@ class TopicClassifier(LinearModelComponent):
         """The topic each part of a question asks on its own, when two parts or more do, each a
         topic the whole question makes plausible (``whole``: its ranking): in "gestionnaire dans 10
         ans, ça ressemblera à quoi ?", "ça ressemblera à quoi" alone sounds like the presentation,
-        but the question is on the trends; unless the part names its topic in a word of knowledge/."""
+        but the question is on the trends; unless the part names its topic in a word of knowledge/.
+        Several parts asking, several topics; one, a topic to ask beside the whole question's."""
         plausible = {score.topic for score in whole[:self._thresholds.clause_among]
                      if score.confidence >= self._thresholds.clause_support}
         asked = []
@@ -221,7 +222,7 @@ class TopicClassifier(LinearModelComponent):
                 likely = [score.topic for score in ranking[:self._thresholds.clause_among] if score.topic in said]
                 if likely:
                     asked.append((likely[0], span))
-        return asked if len(asked) > 1 else []
+        return asked
 
     @staticmethod
     def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
@@ -248,6 +249,13 @@ class TopicClassifier(LinearModelComponent):
             asking = [span for span in clauses(text, focus) if self._asks_beyond_job_names(text[span[0]:span[1]])]
             decision = decide(ranking, [mention.id for mention in found if mention.kind == TOPIC], self._thresholds,
                               joined=len(asking) > 1)
+            if len(clause_asks) == 1 and len(asking) > 1 and decision.topics \
+                    and clause_asks[0][0] not in decision.topics:
+                # "les perspectives d'évolution du métier ainsi que les compétences numériques":
+                # the one part sure of its topic asks it beside what the whole question asks.
+                decision = TopicDecision((*decision.topics, clause_asks[0][0]), ())
+            if len(clause_asks) < 2:
+                clause_asks = []
             if len(decision.topics) > 1 and len(asking) > 1:
                 decision = TopicDecision(self._in_the_order_asked(text, asking, decision.topics), ())
             if clause_asks:

@@ -6,7 +6,7 @@ import pytest
 from actions.knowledge_base import STORE
 from actions.names import (
     PARSE_ASKS, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB,
-    PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
+    PARSE_GOES_ON, PARSE_THE_OTHER_JOB, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_TOPICS,
 )
 from actions.reading import Ask, parse_asks
 from actions.routing import ActionAnswer
@@ -197,6 +197,14 @@ def test_another_detail_named_whose_items_are_quoted_does_not_hold_back_the_yes(
     assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite") and "45 000" in replies[0]
 
 
+def test_another_detail_named_that_a_quoted_item_answers_too_does_not_hold_back_the_yes():
+    # "un bac+2 en comptabilité peut-il prétendre au poste ?": the field is in the Bac+2 quoted.
+    replies, _ = said([("training", "bac_plus_2_access")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["bac_plus_2_access", "study_field"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite")
+    assert "Bac+2 en gestion, comptabilité ou finance" in replies[0]
+
+
 def test_a_closed_question_on_a_whole_topic_asks_the_detail_its_words_name():
     # "opérateur back office c bien payé ?": the figures, not the salary's whole block.
     replies, _ = said([("salary", None)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: ["salary_level"], "yes_no": True})
@@ -310,3 +318,27 @@ def test_forged_asks_are_left_out_or_read_as_their_topic_alone(forged):
     asks = parse_asks(forged)
     assert all(ask.detail is None for ask in asks)
     assert asks in ([], [Ask(Topic.SALARY)])
+
+
+def test_a_question_between_topics_one_of_which_the_conversation_was_on_takes_that_one():
+    # "et l'opérateur, dans quel cadre exerce-t-il ?" after the gestionnaire's conditions of work.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["environment"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    replies, _ = said([], jobs=[OPERATEUR], slots=slots, **{PARSE_TOPIC_CANDIDATES: ["sector", "environment"]})
+    assert replies[0].startswith(f"{OPERATEUR_NAME} — Conditions de travail")
+    replies, _ = said([], jobs=[OPERATEUR], **{PARSE_TOPIC_CANDIDATES: ["sector", "environment"]})
+    assert replies[0].startswith("Je ne suis pas sûr de comprendre")
+
+
+@pytest.mark.parametrize("likelihoods, expected", [
+    # "et l'opérateur, il lui faut quel niveau ?" after the gestionnaire's training.
+    ({"digital_skills": 0.40, "training": 0.29}, f"{OPERATEUR_NAME} — Formation"),
+    # "et l'opérateur, il gagne combien ?": another topic, clearly.
+    ({"salary": 0.90, "training": 0.05}, f"{OPERATEUR_NAME} — Salaire"),
+])
+def test_a_question_going_on_with_another_job_stays_on_the_topic_nearly_as_likely(likelihoods, expected):
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["training"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    read = max(likelihoods, key=likelihoods.get)
+    replies, _ = said([(read, None)], jobs=[OPERATEUR], slots=slots, **{
+        PARSE_GOES_ON: True,
+        PARSE_TOPIC_RANKING: [{"name": name, "confidence": value} for name, value in likelihoods.items()]})
+    assert replies[0].startswith(expected)

@@ -125,6 +125,8 @@ def test_a_ranking_is_found_however_it_is_asked(store, message, ranking):
     "la compétence la plus importante ?", "en plus, c'est quoi le code ROME ?",
     # "au moins", "au plus": at least, at most.
     "c'est bien payé au moins ?", "il faut au moins un bac+2 ?",
+    # "plus haut" after a verb of saying: earlier in the conversation.
+    "Vous évoquiez plus haut la stabilité de l'emploi : dans quels secteurs précisément ?",
 ])
 def test_no_ranking_is_found_where_none_is_asked(store, message):
     assert store.find_ranking(message) is None

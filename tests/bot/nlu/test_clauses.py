@@ -34,6 +34,12 @@ def test_the_asker_s_story_with_a_question_word_is_left_out_before_a_question():
     assert focus(text) == "c quoi les diplomes pour faire ca ?"
 
 
+def test_a_question_reported_in_the_asker_s_story_is_part_of_the_question():
+    text = ("Un de mes candidats m'a demandé si le gestionnaire traite les successions. "
+            "Pourriez-vous me confirmer ce que dit la fiche ?")
+    assert focus(text) == text
+
+
 def test_qui_opening_a_sentence_asks():
     assert focus("J'ai un bac pro. Qui recrute des opérateurs back office") == "Qui recrute des opérateurs back office"
 
@@ -62,6 +68,14 @@ def test_a_question_without_a_question_mark_is_found_by_its_question_words():
 ])
 def test_a_question_is_cut_where_french_joins_asks(text, expected):
     assert parts(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Avec un BTS Banque, on peut devenir gestionnaire de back office ?",
+    "sans le bac, on peut bosser comme operateur ?",
+])
+def test_a_short_complement_before_a_comma_is_part_of_the_question(text):
+    assert parts(text) == [text.rstrip(" ?")]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -6,7 +6,7 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, asks_openly, compared_figures, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
+    asks_existence, asks_for_more, asks_openly, compared_figures, goes_on, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
     threshold, weighs_the_last_answer,
 )
 from knowledge.store import default_store
@@ -20,7 +20,8 @@ STORE = default_store()
     "on voit des clients ou pas", "Quand on est opératrice back-office, on travaille en équipe ?",
     "anglais obligatoire ?", "un métier où on reste assis toute la journée ?", "et dans l'assurance aussi ?",
     "la stabilité de l'emploi c vrai ?", "y a des gens de plus de 50 ans qui font operateur back office ?",
-    "c stable comme boulot ?",
+    "c stable comme boulot ?", "il a des contacts avec les clients ou pas du tout ?",
+    "on bosse en equipe oui ou non",
 ])
 def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
@@ -155,3 +156,11 @@ def test_a_figure_the_question_weighs_the_sheet_s_against(text, expected):
 ])
 def test_an_open_question_has_a_question_word(text, expected):
     assert asks_openly(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("et l'operateur back office il lui faut quel niveau", True), ("Et l'opérateur, dans quel cadre exerce-t-il ?", True),
+    ("quel salaire pour un opérateur et un gestionnaire ?", False),
+])
+def test_a_question_opening_with_et_goes_on_from_the_last_one_however_long(text, expected):
+    assert goes_on(text) is expected
