@@ -18,6 +18,7 @@ from actions.payloads import ask_payload
 from actions.reading import Ask
 from actions.replies import Reply
 from knowledge.details import DetailReading
+from knowledge.items import SheetItem
 from knowledge.schema import JobSheet
 from knowledge.topics import sheet_holds
 
@@ -60,6 +61,13 @@ def answer_detail(
             reply.offered.extend(_say_missing(dispatcher, sheet, reading, offer_others and len(sheets) == 1,
                                               pointer=offer_others))
     return reply
+
+
+def confirm_item(dispatcher: CollectingDispatcher, sheet: JobSheet, item: SheetItem) -> Reply:
+    """"Oui" and the item of the sheet a closed question names ("technicien de back office, ça en
+    fait partie ?" after the job titles: « Technicien de back-office »)."""
+    dispatcher.utter_message(text=rendering.detail_answer(sheet, [rendering.item_text(sheet, item)], yes=True))
+    return Reply(quoted=[sheet])
 
 
 def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, yes: bool) -> None:

@@ -96,6 +96,8 @@ class Question:
     # the conversation says ("et par an ?").
     mentioned_details: List[str] = field(default_factory=list)
     ellipsis: bool = False
+    # The job names as typed ("technicien de back office" for the gestionnaire).
+    typed_job_names: List[str] = field(default_factory=list)
     # A question that opens with "et", however long; how likely each topic is in its words.
     goes_on: bool = False
     topic_likelihoods: Dict[Topic, float] = field(default_factory=dict)
@@ -254,6 +256,7 @@ def read_question(tracker: Tracker) -> Question:
         ranking=ranking if isinstance(ranking, str) and STORE.ranking(ranking) else "",
         mentioned_details=_mentioned(parsed.get(PARSE_MENTIONED_DETAILS)),
         ellipsis=_flag(parsed, PARSE_ELLIPSIS),
+        typed_job_names=[name for name in (_typed(job, text) for job in job_entities) if name],
         goes_on=_flag(parsed, PARSE_GOES_ON),
         topic_likelihoods=_topic_likelihoods(parsed.get(PARSE_TOPIC_RANKING)),
         asks_for_more=_flag(parsed, PARSE_ASKS_FOR_MORE),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -33,6 +33,7 @@ from actions.names import (
 )
 from actions.reading import Ask, Question, by_id, job_at_rank, read_question, unique
 from actions.replies import Reply
+from knowledge.items import SheetItem
 from knowledge.schema import JobSheet
 from knowledge.topics import Topic, sheet_holds
 
@@ -50,6 +51,12 @@ def route(dispatcher: CollectingDispatcher, question: Question, channel: Optiona
             return browsing.say_unknown_job(dispatcher, question.unknown_jobs, _topics(_asks(question)))
         # "chargé de clientèle pro, c'est possible ?" after the mobility: that item of the sheet.
         question = replace(question, unknown_jobs=[], asks=[named], said_topics=[], classified=True)
+    titled = _a_title_of_the_last_topics(question)
+    if titled is not None:
+        # "technicien de back office, ça en fait partie ?" after the gestionnaire's job titles.
+        sheet, item = titled
+        return remember(dispatcher, [Ask(Topic.JOB_TITLES)], sheet, detail_replies.confirm_item(dispatcher, sheet, item),
+                        channel)
     if question.choices and not question.jobs:
         return browsing.ask_which_job(dispatcher, question.ambiguous_name, question.choices, _topics(_asks(question)))
     if question.ranking:
@@ -303,6 +310,21 @@ def _an_item_of_the_last_topics(question: Question) -> Optional[Ask]:
     return None
 
 
+def _a_title_of_the_last_topics(question: Question) -> Optional[Tuple[JobSheet, SheetItem]]:
+    """The job title of the sheet in focus that a closed question names, right after that sheet's
+    job titles ("chargé de recouvrement, ça en fait partie ?": « Chargé de recouvrement ou de
+    précontentieux »), the name being one the bot reads as that very job."""
+    focus = question.in_focus
+    if focus is None or not question.yes_no or [sheet.id for sheet in question.jobs] != [focus.id] \
+            or Topic.JOB_TITLES not in {ask.topic for ask in question.last_asks}:
+        return None
+    for name in question.typed_job_names:
+        item = STORE.details.item_worded_as(focus, Topic.JOB_TITLES, name)
+        if item is not None:
+            return focus, item
+    return None
+
+
 def _a_detail_of_the_last_topics(question: Question) -> bool:
     """A follow-up without "et" that names a detail of the last question's topics and no job ("au
     bout de quelques années ?" after the salary, "il touche à la bourse ?" after the activities,
@@ -336,7 +358,8 @@ def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence
 
 def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = (), closed: bool = False) -> Ask:
     """The reading of ``ask`` to answer: its detail if a sheet answers it, else the first detail
-    almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque"),
+    almost as likely that a sheet answers ("quel BTS ?": not "les autres BTS" but "le BTS Banque";
+    when the question's words name its detail, one of those the catalogue says answer it too),
     or, when the question's words do not name its detail, of its topic that they name and a sheet
     answers ("travaille seul dans son coin ?": not the autonomy but the work alone, which the
     sheet's teamwork answers); else the detail, said to be missing (never the whole topic in its
@@ -347,9 +370,19 @@ def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()
         if ask.detail not in mentioned else []
     if closed and named:
         return replace(ask, detail=named[0], alternatives=())
+    affirmed = [detail for detail in mentioned if detail != ask.detail and STORE.details.topic(detail) == ask.topic
+                and _affirmed(detail, sheets)]
+    if closed and affirmed and ask.detail in mentioned and _answered(ask.detail, sheets) \
+            and not _affirmed(ask.detail, sheets):
+        # "peut-elle exercer en dehors de la banque, dans l'assurance par exemple ?": not the list
+        # of employers but the insurance the sheet affirms.
+        return replace(ask, detail=affirmed[0], alternatives=())
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
-    for other in [*ask.alternatives, *named]:
+    # A detail the words name is traded only for those whose answer answers it too ("un master
+    # ?": the level of study; "les horaires" is not « Soutien à la clientèle »).
+    alternatives = STORE.details.get(ask.detail).instead if ask.detail in mentioned else ask.alternatives
+    for other in [*alternatives, *named]:
         if other != WHOLE_TOPIC and _answered(other, sheets):
             return replace(ask, detail=other, alternatives=())
     return ask

@@ -81,16 +81,17 @@ class DetailCatalogue:
         """The detail of ``topic`` that ``sheet`` answers with one item worded as ``name``: each of
         its words begins one of the item's ("chargé de clientèle pro": « Chargé de clientèle
         professionnels »)."""
-        words = [word for word in _folded_words(name) if word not in LINKING_WORDS]
-        if not words:
-            return None
         for detail in self.of_topic(topic):
             reading = self.reading(sheet, detail.id)
-            if len(reading.items) == 1:
-                item_words = _folded_words(reading.items[0].key)
-                if all(any(other.startswith(word) for other in item_words) for word in words):
-                    return detail.id
+            if len(reading.items) == 1 and _worded_as(name, reading.items[0].key):
+                return detail.id
         return None
+
+    @staticmethod
+    def item_worded_as(sheet: JobSheet, topic: Topic, name: str) -> Optional[SheetItem]:
+        """The item of ``sheet``'s ``topic`` worded as ``name``, as ``citing`` reads it
+        ("technicien de back office": « Technicien de back-office » among the job titles)."""
+        return next((item for item in topic_items(sheet, topic) if _worded_as(name, item.key)), None)
 
     def mentioned(self, text: Optional[str]) -> List[str]:
         """The details whose words a message holds ("par an", "médiane", "télétravail"), in
@@ -160,6 +161,13 @@ def _feminine_folded(text: str) -> str:
 
 def _folded_words(text: str) -> List[str]:
     return _WORD.findall(strip_accents(text).lower())
+
+
+def _worded_as(name: str, item: str) -> bool:
+    """Each word of ``name`` but the linking ones begins a word of ``item``."""
+    words = [word for word in _folded_words(name) if word not in LINKING_WORDS]
+    item_words = _folded_words(item)
+    return bool(words) and all(any(other.startswith(word) for other in item_words) for word in words)
 
 
 def _items_saying(sheet: JobSheet, topic: Topic, words: Sequence[str]) -> List[SheetItem]:

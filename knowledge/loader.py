@@ -212,6 +212,11 @@ def load_details(path: Path = DETAILS_FILE) -> Dict[Topic, List[Detail]]:
                     if stood not in known or stood == key:
                         raise KnowledgeError(
                             f"{path} : {key}[{index}].{field} : « {stood} » n'est pas un autre sujet")
+    for key, details in catalogue.items():
+        for index, detail in enumerate(details):
+            for other in detail.instead:
+                if seen.get(other) != key or other == detail.id:
+                    raise KnowledgeError(f"{path} : {key}[{index}].instead : « {other} » n'est pas un autre détail de {key}")
     return {Topic(key): details for key, details in catalogue.items()}
 
 

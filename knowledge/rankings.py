@@ -99,6 +99,8 @@ def phrase_pattern(phrases: List[str], endings: str = "") -> "re.Pattern[str]":
 
 _AT_LEAST_OR_MOST = re.compile(r"\bau\s+$")
 _SAYS_AT_LEAST_OR_MOST = re.compile(r"\bau\s+(?:moins|plus)\b")
+# "les moins de 25 ans", "les plus de 50 ans": an age band, no comparison.
+_AN_AGE_BAND = re.compile(r"\s*(?:de\s+|d\s*)?\d+\s*ans\b")
 # "vous évoquiez plus haut", "comme dit plus haut": earlier in the conversation, no comparison.
 _EARLIER_SAID = re.compile(r"\b(?:evoqu|mentionn|dit|dis|cit|indiqu|parl|ecri|vu|precis|note)\w*\s+$")
 
@@ -136,10 +138,12 @@ class RankingFinder:
     def find(self, text: str) -> Optional[FoundRanking]:
         folded = fold(text)
         # "au moins", "au plus" say "at least", "at most": no comparison ("c'est bien payé au moins ?");
-        # nor "plus haut" after a verb of saying ("vous évoquiez plus haut la stabilité").
+        # nor "plus haut" after a verb of saying ("vous évoquiez plus haut la stabilité"), nor an age
+        # band ("les moins de 25 ans").
         cues = [(order, match) for order, pattern in self._cues for match in pattern.finditer(folded)
                 if not _AT_LEAST_OR_MOST.search(folded[:match.start()])
-                and not (match.group().strip() == "plus haut" and _EARLIER_SAID.search(folded[:match.start()]))]
+                and not (match.group().strip() == "plus haut" and _EARLIER_SAID.search(folded[:match.start()]))
+                and not _AN_AGE_BAND.match(folded[match.end():])]
         pairs = []
         for subject, words, reversing in self._subjects:
             for found in words.finditer(folded):

@@ -203,13 +203,16 @@ class Detail(Record):
     ``stands_for``: the topics a question in its words may name, that it answers for a sheet
     lacking them ("l'informatique": the mastery of IT tools, for a sheet without digital skills);
     ``stands_for_closed``: the same, for a closed question only, as it says whether, not which
-    ("y a des possibilités d'évoluer ?", not "vers quels postes ?")."""
+    ("y a des possibilités d'évoluer ?", not "vers quels postes ?"); ``instead``: the details of
+    its topic whose answer answers it too, for a sheet lacking it ("faut-il un master ?": the
+    level of study), in that order; no other stands for it."""
 
     id: DetailId
     name: Text
     words: List[Text] = Field(..., min_items=1)
     stands_for: List[constr(strict=True, regex=JOB_ID_PATTERN)] = Field(default_factory=list)
     stands_for_closed: List[constr(strict=True, regex=JOB_ID_PATTERN)] = Field(default_factory=list)
+    instead: List[DetailId] = Field(default_factory=list)
 
 
 class DetailCatalogue(Record):

@@ -31,6 +31,7 @@ _ASKING = re.compile(
     r"c est quoi|c'est quoi|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
     r"dis moi|dis-moi|tu peux|vous pouvez|"
     r"(?:je voudrais|j aimerais|j'aimerais|je veux|je souhaite|je souhaiterais|je cherche a) (?:savoir|connaitre)|"
+    r"(?:j ai|j'ai|jai) besoin (?:du|de|des|d')|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
 # Words that ask which, how much or whether, even in the asker's story ("une élève me demande quel

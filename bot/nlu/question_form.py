@@ -61,7 +61,7 @@ QUESTION_WORDS = frozenset({
 ASKING_QUI = re.compile(r"(?:^|\b(?:avec|pour|de|a|chez|par|sur|aupres de|c est|cest|c|est|sont) )qui\b")
 # How closed questions start when they have no question mark ("faut il un bac+2 pour…").
 CLOSED_OPENINGS = (
-    "est-ce", "faut-il", "il faut", "faut", "y a", "ya", "y'a", "il y a", "peut-on", "on peut", "je peux", "peut",
+    "est-ce", "faut-il", "il faut", "faut", "y a", "ya", "y'a", "y en a", "yen a", "il y a", "peut-on", "on peut", "je peux", "peut",
     "doit-on", "on doit", "c'est", "cest", "c", "ca", "est-il", "est-elle", "a-t-on", "on a", "on est", "on fait",
     "il est", "elle est", "avez-vous", "as-tu", "sont-ils", "recrute",
 )
@@ -97,7 +97,7 @@ FILLERS = frozenset({
 WHAT_IS_OPENINGS = ("c est quoi", "cest quoi", "c quoi", "qu est ce qu", "quest ce qu", "kesako", "quoi")
 # How a question on whether there are any starts ("y a-t-il des", "est-ce qu'on trouve des").
 EXISTENCE = re.compile(
-    r"^(?:et |alors |mais )?(?:est ce qu (?:il )?|est ce que (?:l )?on )?(?:il )?(?:y a t il|y a|ya|yen a|existe t il|il existe"
+    r"^(?:et |alors |mais )?(?:est ce qu (?:il )?|est ce que (?:l )?on )?(?:il )?(?:y a t il|y a|ya|yen a|y en a|existe t il|il existe"
     r"|on (?:trouve|croise|voit|rencontre)|trouve t on|croise t on)(?: quand meme| aussi| encore)? (?:des|du|de la|de l|d)\b"
 )
 # A follow-up that leaves out what the conversation says is a few words long.
@@ -138,8 +138,11 @@ ASKS_FOR_MORE = re.compile(
 )
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
 VERBS = frozenset({"VERB", "AUX"})
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+# Words that open a sentence and say nothing of how it asks ("bref", "du coup", "en fait").
+SENTENCE_OPENERS = frozenset({"bref", "enfin", "donc", "bon", "ok", "sinon", "voila", "alors", "mais", "ben", "bah"})
 # The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
-_EITHER_TAILS = (["ou", "pas", "du", "tout"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"])
+_EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"])
 
 
 def is_yes_no(text: str, has_verb: bool = True) -> bool:
@@ -153,6 +156,9 @@ def is_yes_no(text: str, has_verb: bool = True) -> bool:
         # "on voit des clients ou pas (du tout) ?" is closed, and not negative.
         words = words[:-either]
         plain = " ".join(words)
+    while len(words) > 2 and (words[0] in SENTENCE_OPENERS or words[:2] == ["du", "coup"]):
+        # "bref est-ce que c'est stressant", "du coup ça recrute ?".
+        words = words[2:] if words[0] == "du" else words[1:]
     flat = f"{' '.join(words)} "
     if not words or words[0] in OPEN_OPENINGS or _has_a_question_word(words) or NEGATIONS.search(plain):
         return False
@@ -281,11 +287,17 @@ def threshold(text: str) -> Dict[str, Any]:
     return {"more": bool(found.group("more")), "value": value, "measure": measure, "period": period}
 
 
+# What may come before the job a follow-up starts with: "et pour l'", "et chez les", "et côté".
+_LEADING_ET = re.compile(r"^\W*et\s+(?:pour|chez|cote|côté|niveau)?\s*(?:l['’]|les?\s+|la\s+|un\s+|une\s+)?\s*$",
+                         re.IGNORECASE)
+
+
 def after_a_leading_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) -> str:
     """What a message asks after the job it starts with ("opératrice back office, y a des CDI"
-    → "y a des CDI"), or the message; ``jobs``: its job names (``job_mentions``)."""
+    → "y a des CDI"; "et pour l'opérateur, y a des primes" → "y a des primes"), or the message;
+    ``jobs``: its job names (``job_mentions``)."""
     jobs = [mention for mention in jobs if mention.kind == JOB]
-    if not jobs or text[:jobs[0].start].strip(LEADING_PUNCTUATION):
+    if not jobs or _LEADING_ET.sub("", text[:jobs[0].start]).strip(LEADING_PUNCTUATION):
         return text
     rest = text[jobs[0].end:].lstrip(LEADING_PUNCTUATION).split(" ")
     while rest and store.keeps_the_job(rest[0]):
@@ -313,7 +325,8 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     asked = after_a_leading_job(store, text, jobs)
     return {
         PARSE_YES_NO: is_yes_no(question, has_verb) or is_yes_no(asked, has_verb),
-        PARSE_ASKS_EXISTENCE: asks_existence(question, has_verb) or asks_existence(asked, has_verb),
+        # "… je me demande si on prend encore des gens de mon âge. Y en a des plus de 50 ans ?"
+        PARSE_ASKS_EXISTENCE: any(asks_existence(sentence, has_verb) for sentence in (asked, *_SENTENCE.findall(question))),
         PARSE_ASKS_OPENLY: asks_openly(question),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_GOES_ON: goes_on(text),

@@ -342,3 +342,56 @@ def test_a_question_going_on_with_another_job_stays_on_the_topic_nearly_as_likel
         PARSE_GOES_ON: True,
         PARSE_TOPIC_RANKING: [{"name": name, "confidence": value} for name, value in likelihoods.items()]})
     assert replies[0].startswith(expected)
+
+
+def test_a_detail_the_words_name_is_not_traded_for_one_they_do_not():
+    # "c'est quoi les horaires en général ?", read as the overtime, unsure: not « Soutien à la
+    # clientèle », the first reading the sheet answers.
+    tracker = build_tracker("ask", jobs=[OPERATEUR], parse={
+        PARSE_TOPICS: ["environment"],
+        PARSE_ASKS: [{"topic": "environment", "detail": "overtime", "alternatives": [
+            "flexible_hours", "working_hours", "remote_work", "customer_contact"]}],
+        PARSE_MENTIONED_DETAILS: ["overtime", "working_hours"]})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply == f"La fiche « {OPERATEUR_NAME} » ne dit rien sur {STORE.details.get('overtime').name}."
+
+
+def test_a_detail_the_words_name_that_a_sheet_lacks_takes_the_closest_reading_it_answers():
+    # "faut un master pour être gestionnaire BO ?": its levels of study.
+    tracker = build_tracker("ask", jobs=[GESTIONNAIRE], parse={
+        PARSE_TOPICS: ["training"],
+        PARSE_ASKS: [{"topic": "training", "detail": "master_finance", "alternatives": ["study_level"], "yes_no": True}],
+        PARSE_MENTIONED_DETAILS: ["master_finance"], "yes_no": True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"La fiche « {GESTIONNAIRE_NAME} » indique") and "Bac+1" in reply
+
+
+def test_a_closed_question_naming_a_detail_the_sheet_affirms_beside_a_list_takes_it():
+    # "une opératrice peut-elle exercer en dehors de la banque, dans l'assurance par exemple ?"
+    replies, _ = said([("sector", "employer_types")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["employer_types", "insurance_sector"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {OPERATEUR_NAME} » cite") and "Assurance" in replies[0]
+
+
+@pytest.mark.parametrize("typed, title", [
+    ("technicien de back office", "Technicien de back-office"),
+    ("chargé de recouvrement", "Chargé de recouvrement ou de précontentieux"),
+])
+def test_a_job_title_named_in_a_closed_question_after_the_job_titles_is_confirmed(typed, title):
+    # "technicien de back office, ça en fait partie ?" after the gestionnaire's job titles.
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["job_titles"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    text = f"{typed}, ça en fait partie ?"
+    tracker = build_tracker("ask", slots=slots, text=text, entities=[
+        {"entity": "job", "value": GESTIONNAIRE, "start": 0, "end": len(typed)}], parse={
+        PARSE_TOPICS: ["pros"], "yes_no": True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert reply.startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « {title}")
+
+
+def test_a_job_title_named_after_another_topic_asks_that_topic():
+    slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["salary"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
+    tracker = build_tracker("ask", slots=slots, text="technicien de back office, ça recrute ?", entities=[
+        {"entity": "job", "value": GESTIONNAIRE, "start": 0, "end": 25}], parse={
+        PARSE_TOPICS: ["labour_market"], "yes_no": True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert not reply.startswith("Oui")

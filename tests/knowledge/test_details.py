@@ -94,6 +94,25 @@ def test_a_detail_standing_for_a_topic_that_is_not_one_is_a_startup_error(tmp_pa
     assert "details.yml : skills[0].stands_for" in str(error.value)
 
 
+@pytest.mark.parametrize("instead", ["study_level", "master_finance", "inconnu"])
+def test_a_detail_answered_instead_by_one_of_another_topic_or_itself_is_a_startup_error(tmp_path, instead):
+    path = tmp_path / "details.yml"
+    path.write_text("training:\n- id: master_finance\n  name: x\n  words: [master]\n  instead: [" + instead + "]\n"
+                    "salary:\n- id: study_level\n  name: y\n  words: [niveau]\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as error:
+        load_details(path)
+    assert "details.yml : training[0].instead" in str(error.value)
+
+
+def test_what_answers_a_detail_instead_is_in_its_topic_and_answered_by_a_sheet_lacking_it():
+    store = default_store()
+    for detail in store.details.details:
+        for other in detail.instead:
+            assert store.details.topic(other) is store.details.topic(detail.id)
+            assert any(store.details.reading(sheet, other).answered and not store.details.reading(sheet, detail.id).answered
+                       for sheet in store.jobs), (detail.id, other)
+
+
 def test_an_answered_detail_quotes_the_sheet_s_own_words():
     median = STORE.details.reading(STORE.get(OPERATEUR), "salary_median")
     assert [item_text(STORE.get(OPERATEUR), item) for item in median.items] == [

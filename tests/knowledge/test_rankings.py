@@ -127,6 +127,8 @@ def test_a_ranking_is_found_however_it_is_asked(store, message, ranking):
     "c'est bien payé au moins ?", "il faut au moins un bac+2 ?",
     # "plus haut" after a verb of saying: earlier in the conversation.
     "Vous évoquiez plus haut la stabilité de l'emploi : dans quels secteurs précisément ?",
+    # An age band.
+    "elle a un bac+2 compta et a peur d'être la seule jeune, les moins de 25 ans ils représentent quelle part ?",
 ])
 def test_no_ranking_is_found_where_none_is_asked(store, message):
     assert store.find_ranking(message) is None

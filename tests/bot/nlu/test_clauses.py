@@ -65,6 +65,8 @@ def test_a_question_without_a_question_mark_is_found_by_its_question_words():
     ("les bons et les mauvais côtés du métier", ["les bons", "les mauvais côtés du métier"]),
     ("le salaire à l'embauche, le médian et le maximum", ["le salaire à l'embauche", "le médian", "le maximum"]),
     ("ça paie bien ?", ["ça paie bien"]),
+    ("pour mon dossier j'ai besoin du code rome et du niveau d'étude",
+     ["pour mon dossier j'ai besoin du code rome", "du niveau d'étude"]),
 ])
 def test_a_question_is_cut_where_french_joins_asks(text, expected):
     assert parts(text) == expected

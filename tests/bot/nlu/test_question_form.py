@@ -21,6 +21,7 @@ STORE = default_store()
     "anglais obligatoire ?", "un métier où on reste assis toute la journée ?", "et dans l'assurance aussi ?",
     "la stabilité de l'emploi c vrai ?", "y a des gens de plus de 50 ans qui font operateur back office ?",
     "c stable comme boulot ?", "il a des contacts avec les clients ou pas du tout ?",
+    "bref est-ce que c'est un taf où t'es assise toute la journée", "du coup ça recrute ?",
     "on bosse en equipe oui ou non",
 ])
 def test_closed_questions_may_get_a_yes(text):
@@ -34,6 +35,7 @@ def test_qui_asking_who_asks_no_yes(text):
 
 @pytest.mark.parametrize("text", [
     "gestionnaire BO, faut il l'anglais", "opératrice back-office : faut il parler anglais",
+    "et pour l'operateur ya des possibilites d'evolution aussi",
     # The question, not the asker's story and its "pas", says how it is asked.
     "Je ne suis pas toute jeune, j'ai 52 ans. Y a des gens de plus de 50 ans qui font operateur back office ?",
 ])
@@ -97,6 +99,7 @@ def test_the_asker_s_story_asks_no_ranking():
 @pytest.mark.parametrize("text, expected", [
     ("y a des CDI en operateur BO ?", True), ("Y a-t-il des personnes de plus de 50 ans ?", True),
     ("est-ce qu'il y a des offres ?", True), ("on trouve des jeunes dans ce métier ?", True),
+    ("Y en a des plus de 50 ans qui font ce métier ?", True),
     # "Oui" would say there are many, or answer an open question.
     ("il y a beaucoup de femmes ?", False), ("y a combien de demandeurs ?", False),
     ("c'est surtout des CDI ?", False), ("y a pas de CDI ?", False),
