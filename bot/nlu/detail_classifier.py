@@ -121,7 +121,7 @@ class DetailClassifier(GraphComponent):
         return self._resource
 
     def asks(self, text: str, topic_asks: Sequence[dict], candidates: Sequence[str],
-             verbs: Sequence[int] = ()) -> List[Dict[str, Any]]:
+             verbs: Optional[Sequence[int]] = None) -> List[Dict[str, Any]]:
         """What a message asks: for each topic asked (in its part of the message), its detail or
         none, with the readings almost as likely; with no topic decided, the one detail its
         words say, if the unsure topics allow it."""
@@ -132,7 +132,9 @@ class DetailClassifier(GraphComponent):
             reading = self._reading(self._question(span), topic_ask["topic"], self._mentioned(span))
             # Each part of a question is closed or not on its own ("on bosse avec qui et faut-il
             # parler anglais ?").
-            has_verb = any(start <= verb < end for verb in verbs) if verbs else True
+            # Where the verbs are unknown (no parse), as if there were one; "et niveau informatique
+            # ?" has none: no "oui" to it.
+            has_verb = True if verbs is None else any(start <= verb < end for verb in verbs)
             # … after the job it starts with too ("gestionnaire bo faut parler anglais ? et …").
             reading["yes_no"] = is_yes_no(span, has_verb) or is_yes_no(
                 after_a_leading_job(self._store, span, job_mentions(self._store, span)), has_verb)
@@ -181,7 +183,7 @@ class DetailClassifier(GraphComponent):
                 continue
             text = message.get(TEXT) or ""
             doc = message.get(SPACY_DOCS[TEXT])
-            verbs = [token.idx for token in doc if token.pos_ in VERBS] if doc is not None else []
+            verbs = [token.idx for token in doc if token.pos_ in VERBS] if doc is not None else None
             asks = self.asks(text, message.get(PARSE_TOPIC_ASKS) or [], message.get(PARSE_TOPIC_CANDIDATES) or [],
                              verbs)
             start, end = question_focus(text)

@@ -74,7 +74,7 @@ PREDICATES = frozenset({
     "obligatoire", "possible", "necessaire", "indispensable", "requis", "exige", "demande", "utile", "accessible",
     "envisageable", "faisable", "autorise", "stressant", "difficile", "facile", "dur", "fatigant", "penible",
     "bien", "recommande", "conseille", "suffisant", "ok", "important", "importante", "essentiel", "essentielle",
-    "primordial", "primordiale", "demandee", "exigee", "requise", "vrai",
+    "primordial", "primordiale", "demandee", "exigee", "requise", "vrai", "oblige", "obligee", "obligatoires",
     # "et dans l'assurance aussi ?": the last question, closed, on something else.
     "aussi", "egalement", "pareil", "idem",
 })
@@ -142,7 +142,8 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 # Words that open a sentence and say nothing of how it asks ("bref", "du coup", "en fait").
 SENTENCE_OPENERS = frozenset({"bref", "enfin", "donc", "bon", "ok", "sinon", "voila", "alors", "mais", "ben", "bah"})
 # The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
-_EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"])
+_EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"],
+                 ["ou", "jamais"])
 
 
 def is_yes_no(text: str, has_verb: bool = True) -> bool:

@@ -80,6 +80,17 @@ def test_a_part_after_the_job_it_starts_with_is_closed_on_its_own(classifier):
     assert not asks[1]["yes_no"]
 
 
+def test_a_part_without_a_verb_is_not_closed(classifier):
+    # "et niveau informatique ?": the level asked, no "oui" to it.
+    text = "et niveau informatique ?"
+    asks = classifier.asks(text, [{"topic": "digital_skills", "start": 0, "end": len(text)}], [], verbs=[])
+    assert not asks[0]["yes_no"]
+    # A predicate closes it all the same: "et l'anglais c obligé ?".
+    text = "et l'anglais c obligé ?"
+    asks = classifier.asks(text, [{"topic": "skills", "start": 0, "end": len(text)}], [], verbs=[])
+    assert asks[0]["yes_no"]
+
+
 def test_a_follow_up_with_no_topic_decided_asks_the_one_detail_its_words_say(classifier):
     parsed = parse(classifier, "et la médiane ?", [], candidates=["salary", "skills"])
     assert [(ask["topic"], ask["detail"]) for ask in parsed[PARSE_ASKS]] == [("salary", "salary_median")]

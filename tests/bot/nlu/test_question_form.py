@@ -22,6 +22,7 @@ STORE = default_store()
     "la stabilité de l'emploi c vrai ?", "y a des gens de plus de 50 ans qui font operateur back office ?",
     "c stable comme boulot ?", "il a des contacts avec les clients ou pas du tout ?",
     "bref est-ce que c'est un taf où t'es assise toute la journée", "du coup ça recrute ?",
+    "et on voit des clients quand même, ou jamais ?",
     "on bosse en equipe oui ou non",
 ])
 def test_closed_questions_may_get_a_yes(text):
