@@ -370,13 +370,13 @@ def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()
         if ask.detail not in mentioned else []
     if closed and named:
         return replace(ask, detail=named[0], alternatives=())
-    affirmed = [detail for detail in mentioned if detail != ask.detail and STORE.details.topic(detail) == ask.topic
-                and _affirmed(detail, sheets)]
-    if closed and affirmed and ask.detail in mentioned and _answered(ask.detail, sheets) \
-            and not _affirmed(ask.detail, sheets):
+    if closed and ask.detail in mentioned and _answered(ask.detail, sheets) and not _affirmed(ask.detail, sheets):
         # "peut-elle exercer en dehors de la banque, dans l'assurance par exemple ?": not the list
         # of employers but the insurance the sheet affirms.
-        return replace(ask, detail=affirmed[0], alternatives=())
+        affirmed = [detail for detail in mentioned if detail != ask.detail
+                    and STORE.details.topic(detail) == ask.topic and _affirmed(detail, sheets)]
+        if affirmed:
+            return replace(ask, detail=affirmed[0], alternatives=())
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
     # A detail the words name is traded only for those whose answer answers it too ("un master

@@ -63,7 +63,7 @@ COMPLEMENT_WORDS = 5
 MIN_CLAUSE_LETTERS = 4
 
 
-def _sentences(text: str) -> List[Span]:
+def sentences(text: str) -> List[Span]:
     """Each sentence's span, without the spaces before it."""
     spans = []
     for match in _SENTENCE.finditer(text):
@@ -93,10 +93,10 @@ def question_focus(text: str) -> Span:
 def question_sentences(text: str) -> Span:
     """``question_focus`` before the clauses of the asker's story are cut: whole sentences ("Si je
     veux maximiser ma paie dès le début, je choisis quel métier ?")."""
-    sentences = _sentences(text)
-    if len(sentences) < 2:
+    spans = sentences(text)
+    if len(spans) < 2:
         return 0, len(text)
-    asking = [span for span in sentences if _asks_something(text[span[0]:span[1]])]
+    asking = [span for span in spans if _asks_something(text[span[0]:span[1]])]
     if any(_is_question(text[start:end]) for start, end in asking):
         # "jsp quoi faire l'an prochain." is the asker's story when a question follows; not "une
         # élève me demande quel métier paie le mieux."
@@ -104,14 +104,14 @@ def question_sentences(text: str) -> Span:
                   or not _speaks_of_themself(text[span[0]:span[1]])
                   or _ASKS_WHICH.search(strip_accents(text[span[0]:span[1]]).lower())]
     if not asking:
-        return sentences[-1]
+        return spans[-1]
     end = asking[-1][1]
     if text[asking[-1][0]:end].rstrip().endswith(":"):
         # "j'aimerais savoir :" then a list of what is asked.
         end = len(text)
-    if _is_precision(text, sentences, asking[-1]):
+    if _is_precision(text, spans, asking[-1]):
         # "jusqu'où peut-on monter ? le salaire max": the question, said more precisely.
-        end = sentences[-1][1]
+        end = spans[-1][1]
     return asking[0][0], end
 
 

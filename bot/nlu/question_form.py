@@ -43,7 +43,7 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
-from bot.nlu.clauses import question_clauses, question_sentences
+from bot.nlu.clauses import question_clauses, question_sentences, sentences
 from bot.nlu.intent_override import override_intent
 from bot.nlu.store_component import StoreComponent
 from knowledge.store import JOB, KnowledgeStore, Mention
@@ -138,7 +138,6 @@ ASKS_FOR_MORE = re.compile(
 )
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
 VERBS = frozenset({"VERB", "AUX"})
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 # Words that open a sentence and say nothing of how it asks ("bref", "du coup", "en fait").
 SENTENCE_OPENERS = frozenset({"bref", "enfin", "donc", "bon", "ok", "sinon", "voila", "alors", "mais", "ben", "bah"})
 # The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
@@ -215,7 +214,7 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
 
 def is_ellipsis(text: str) -> bool:
     """A short follow-up that starts with "et" ("et par an ?", "et pour l'autre ?")."""
-    return goes_on(text) and len(_WORD.findall(text)) <= MAX_ELLIPSIS_WORDS
+    return goes_on(text) and len(_WORD.findall(strip_accents(text).lower())) <= MAX_ELLIPSIS_WORDS
 
 
 def goes_on(text: str) -> bool:
@@ -327,7 +326,8 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     return {
         PARSE_YES_NO: is_yes_no(question, has_verb) or is_yes_no(asked, has_verb),
         # "… je me demande si on prend encore des gens de mon âge. Y en a des plus de 50 ans ?"
-        PARSE_ASKS_EXISTENCE: any(asks_existence(sentence, has_verb) for sentence in (asked, *_SENTENCE.findall(question))),
+        PARSE_ASKS_EXISTENCE: any(asks_existence(sentence, has_verb) for sentence in (
+            asked, *(question[first:last] for first, last in sentences(question)))),
         PARSE_ASKS_OPENLY: asks_openly(question),
         PARSE_ELLIPSIS: is_ellipsis(text),
         PARSE_GOES_ON: goes_on(text),

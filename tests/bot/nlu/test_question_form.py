@@ -168,3 +168,8 @@ def test_an_open_question_has_a_question_word(text, expected):
 ])
 def test_a_question_opening_with_et_goes_on_from_the_last_one_however_long(text, expected):
     assert goes_on(text) is expected
+
+
+def test_an_ellipsis_counts_its_words_whatever_their_accents_and_case():
+    assert is_ellipsis("Et pour l'opératrice ?")
+    assert not is_ellipsis("Et pour l'opératrice BO, c'est combien ?")
