@@ -82,6 +82,8 @@ PARSE_THRESHOLD = "threshold"
 PARSE_WEIGHS_THE_LAST_ANSWER = "weighs_the_last_answer"
 # A message that names a job and asks nothing else ("et pour le gestionnaire ?").
 PARSE_ONLY_A_JOB = "only_a_job"
+# A question said in the negative ("on est pas souvent assis ?"): a "oui" would mislead.
+PARSE_NEGATED = "negated"
 PARSE_RANKING = "ranking"
 PARSE_POINTS_BACK = "points_back"
 PARSE_THE_OTHER_JOB = "the_other_job"

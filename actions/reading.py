@@ -18,8 +18,8 @@ from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
     PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS,
-    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD, PARSE_TOPIC_CANDIDATES,
-    PARSE_TOPIC_RANKING, PARSE_TOPICS,
+    PARSE_NEGATED, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD,
+    PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
     PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
     SLOT_TOPICS, WHOLE_TOPIC,
 )
@@ -112,6 +112,8 @@ class Question:
     weighs_the_last_answer: bool = False
     # "et pour le gestionnaire ?": a job named, nothing else asked.
     only_a_job: bool = False
+    # "on est pas souvent assis ?": a "oui" would mislead.
+    negated: bool = False
     # A short message's likeliest detail under each topic that a detail fits better than the
     # whole topic (topic → detail), to read it against the conversation's topic.
     detail_readings: Dict[Topic, str] = field(default_factory=dict)
@@ -234,7 +236,8 @@ def read_question(tracker: Tracker) -> Question:
     asks = parse_asks(parsed.get(PARSE_ASKS)) or [Ask(topic) for topic in _topics(parsed.get(PARSE_TOPICS))]
     candidates = [] if asks else _topics(parsed.get(PARSE_TOPIC_CANDIDATES))
     terms = [STORE.term(value) or STORE.resolve_term(value) for value in _values(_entities(tracker, ENTITY_TERM))]
-    ranks = [
+    # "et pour le second métier ?" means the other job, not the second of a list.
+    ranks = [] if _flag(parsed, PARSE_THE_OTHER_JOB) else [
         int(value) for value in _values(_entities(tracker, ENTITY_RANK))
         if len(value) <= 3 and value.lstrip("-").isdigit()
     ]
@@ -264,6 +267,7 @@ def read_question(tracker: Tracker) -> Question:
         compared_figures=parse_compared_figures(parsed.get(PARSE_COMPARED_FIGURES)),
         threshold=parse_threshold(parsed.get(PARSE_THRESHOLD)),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
+        negated=_flag(parsed, PARSE_NEGATED),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),
         the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),

@@ -181,7 +181,9 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     asked_again = ask in question.last_asks and ask not in question.asks
     named = question.last_mentioned_details if asked_again else question.mentioned_details
     if asked_again:
-        closed, existence = question.last_yes_no, question.last_asks_existence
+        # "et pour le gestionnaire, on attend quoi ?" after "faut être bon en info ?": asked openly.
+        closed = question.last_yes_no and not question.asks_openly
+        existence = question.last_asks_existence
     else:
         # A question of one ask closed on its own part ("c stable comme boulot ?"), whichever
         # detail the conversation then settles.
@@ -193,7 +195,7 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     # The detail named in the question's own words: a classifier sure of its reading still reads
     # "les effectifs augmentent-ils ?" as the decline the sheet affirms.
     sure = ask.detail in named
-    yes_no = closed and sure and not any(
+    yes_no = closed and sure and not question.negated and not any(
         other != ask.detail and STORE.details.topic(other) == ask.topic and not _affirmed(other, sheets)
         and not _quoted_in_part(other, ask.detail, sheets) for other in named
     ) and _values(question.text) <= _values(" ".join(
@@ -202,9 +204,10 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     return detail_replies.Closed(yes_no, existence=yes_no and existence)
 
 
-# A figure of three digits or more ("40 000", "2000") or a code ("C1302"): the asker's age or
-# years of experience ("j'ai 52 ans") are not what they ask to be confirmed.
-_VALUE = re.compile(r"\b[a-z]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})+\b|\b[a-z]?\d{3,}\b|\b[a-z]\d+\b", re.IGNORECASE)
+# A figure of three digits or more ("40 000", "2000") or a code ROME ("C1302"): the asker's age,
+# years of experience ("j'ai 52 ans") or year of study ("en L2") are not what they ask to be
+# confirmed.
+_VALUE = re.compile(r"\b[a-z]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})+\b|\b[a-z]?\d{3,}\b", re.IGNORECASE)
 
 
 def _values(text: str) -> set:

@@ -56,7 +56,10 @@ class DetailCatalogue:
                     if detail.id not in said:
                         said.append(detail.id)
         self._words.pop("", None)
-        self._longest = max((len(_WORD.findall(word)) for word in self._words), default=0)
+        self._vocabulary = frozenset(word for phrase in self._words for word in phrase.split())
+        # In words as typed, linking ones included: "ça embauche de plus en plus" is six long.
+        self._longest = max((len(_WORD.findall(word)) for details in by_topic.values() for detail in details
+                             for word in detail.words), default=0)
 
     @property
     def details(self) -> Tuple[Detail, ...]:
@@ -107,7 +110,7 @@ class DetailCatalogue:
                 if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
                     continue
                 window = text[words[first].start():words[first + size - 1].end()]
-                said = self._words.get(normalize(window)) or self._words.get(_feminine_folded(window), [])
+                said = self._words.get(normalize(window)) or self._words.get(self._masculine(window), [])
                 found.extend((first, first + size, detail) for detail in said)
         kept = [
             (first, detail) for first, last, detail in found
@@ -115,6 +118,21 @@ class DetailCatalogue:
                        and self._topics[other] == self._topics[detail] for start, end, other in found)
         ]
         return list(dict.fromkeys(detail for _, detail in sorted(kept)))
+
+    def said_by(self, phrase: str) -> List[str]:
+        """The details one of whose words is ``phrase`` as a whole."""
+        return list(self._words.get(normalize(phrase), []))
+
+    def _masculine(self, window: str) -> str:
+        """The normalised form of a message's words, each one ending in "e" that is without it a
+        word of the details read as that word: "chargée de clientèle" says "chargé de clientèle"
+        ("clientèle" stays: no detail says "clientel"). Tried only where the words as typed say
+        no detail ("faute" is no "faut" where a detail says "faute")."""
+        return " ".join(self._masculine_word(word) for word in normalize(window).split())
+
+    def _masculine_word(self, word: str) -> str:
+        stem = normalize(word[:-1]) if len(word) > 4 and word.endswith("e") else word
+        return stem if stem in self._vocabulary else word
 
     def check(self, sheets: Iterable[JobSheet]) -> None:
         """Refuse, naming the sheet and the field, a link to an unknown detail or item, or a
@@ -152,11 +170,6 @@ class DetailCatalogue:
         return DetailReading(detail, topic, items, yes=answer.affirms, counts_some=_count_some(sheet, items))
 
 
-def _feminine_folded(text: str) -> str:
-    """The normalised form of a message's words without their final "e", so that a detail's
-    words match their feminine: "assise" says "assis". (Not the detail's words: "faute" would
-    say "faut".)"""
-    return normalize(" ".join(word[:-1] if len(word) > 4 and word.endswith("e") else word for word in text.split()))
 
 
 def _folded_words(text: str) -> List[str]:

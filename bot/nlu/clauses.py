@@ -129,13 +129,31 @@ def question_clauses(text: str, span: Span) -> Span:
     only tell the asker's story ("mon fils veut devenir opérateur, c'est quel genre de métier ?");
     ``span`` otherwise, or when the story is short enough to be part of the question ("j'ai un
     bac+1, je peux postuler ?")."""
-    start, end = span
-    asking = [part for part in _parts(text, span) if _asks_something(text[part[0]:part[1]])]
-    told = [part for part in _parts(text, span) if _speaks_of_themself(text[part[0]:part[1]])
+    parts = _parts(text, span)
+    asking = [part for part in parts if _asks_something(text[part[0]:part[1]])]
+    told = [part for part in parts if _speaks_of_themself(text[part[0]:part[1]])
             and not _asks_something(text[part[0]:part[1]]) and len(text[part[0]:part[1]].split()) >= STORY_WORDS]
     if not asking or not told:
         return span
-    return asking[0][0], asking[-1][1]
+    # The question goes on in the parts after its last asking one that tell no story ("quels sont
+    # les avantages" | "et les inconvénients ?").
+    end = asking[-1][1]
+    for part in parts[parts.index(asking[-1]) + 1:]:
+        if part in told:
+            break
+        end = part[1]
+    # …and in the things it asks about, named before it ("le salaire du milieu, le médian comme on
+    # dit, il est de combien ?").
+    start = asking[0][0]
+    for part in reversed(parts[:parts.index(asking[0])]):
+        if part in told or not _NAMED_BEFORE.match(text[part[0]:part[1]]):
+            break
+        start = part[0]
+    return start, end
+
+
+# A noun group set before the question that asks about it: "le salaire, il est de combien ?".
+_NAMED_BEFORE = re.compile(r"^\W*(?:le|la|les|l['’]|son|sa|ses|leurs?|ce|cette|ces)\b", re.IGNORECASE)
 
 
 def _parts(text: str, span: Span) -> List[Span]:

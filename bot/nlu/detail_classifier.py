@@ -38,7 +38,7 @@ from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
 from bot.nlu.topic_classifier import example_labels, example_topics, focused_text, topic_examples
 from bot.nlu.topic_data import topic_data_fingerprint
 from bot.nlu.topic_model import mentions, question_text
-from knowledge.store import JOB, KnowledgeStore, default_store
+from knowledge.store import JOB, TOPIC, KnowledgeStore, default_store
 
 METADATA_DETAILS = "details"
 # Readings of a topic's model this close to the likeliest one (in decision value) are given as
@@ -92,12 +92,26 @@ class DetailClassifier(GraphComponent):
 
     def _mentioned(self, text: str, found: Sequence = ()) -> List[str]:
         """The details whose words ``text`` holds outside its job names ("technicien de
-        back-office" names the job, not the detail of the titles it groups)."""
+        back-office" names the job, not the detail of the titles it groups), and outside the
+        longer words of another topic ("appelé à évoluer" names the trends, not the prospects of
+        the mobility that "évoluer" says)."""
+        found = found or mentions(self._store, text)
         masked = list(text)
-        for mention in found or mentions(self._store, text):
+        for mention in found:
             if mention.kind == JOB:
                 masked[mention.start:mention.end] = " " * (mention.end - mention.start)
-        return self._store.details.mentioned("".join(masked))
+        details = self._store.details.mentioned("".join(masked))
+        for mention in found:
+            if mention.kind == TOPIC and len(text[mention.start:mention.end].split()) > 1:
+                without = list(masked)
+                without[mention.start:mention.end] = " " * (mention.end - mention.start)
+                # Not a detail said by the topic's words themselves ("monter en grade": the
+                # mobility's word, and the career prospects among the pros).
+                kept = {*self._store.details.mentioned("".join(without)),
+                        *self._store.details.said_by(text[mention.start:mention.end])}
+                details = [detail for detail in details
+                           if detail in kept or self._store.details.topic(detail).value == mention.id]
+        return details
 
     def labelled(self, example: Message) -> List[Tuple[str, str]]:
         """(topic, detail or WHOLE_TOPIC) for each topic an example teaches; an unknown detail is

@@ -40,7 +40,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES,
-    PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
+    PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_NEGATED, PARSE_ONLY_A_JOB,
+    PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
 from bot.nlu.clauses import question_clauses, question_sentences, sentences
@@ -107,6 +108,11 @@ WEIGHING = re.compile(
     r"^(?:et |ok |ah |bon |mais |donc |du coup )?(?:c est|c|cest|ca fait|ca reste|c est quand meme)"
     r" (?:beaucoup|peu|bien|pas mal|correct|normal|eleve|bas|faible|haut|enorme|la majorite|la plupart|assez|trop)"
     r"(?: (?:du coup|alors|non|quand meme|ca|en fait|comme salaire|comme chiffre))?$"
+)
+# What negates nothing in a question: "ou pas", "ou jamais", "n'est-ce pas", "je sais pas si",
+# "pas mal" (a lot).
+_NOT_NEGATING = re.compile(
+    r"\b(?:ou (?:pas|jamais|non)(?: du tout)?|n est ce pas|(?:ne )?(?:sais|sait|savais) pas|pas mal)\b"
 )
 # "plus de femmes que d'hommes", "moins d'offres que de demandeurs": what is compared, each side.
 COMPARING = re.compile(r"\b(plus|moins) (?:de |d')(.+?) qu(?:e |')(?:de |d')?(.+)$")
@@ -210,6 +216,12 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
     words = _WORD.findall(strip_accents("".join(rest)).lower())
     # "et pr gestionnaire bo ?": the name's complement, when the name found is its first word.
     return all(word in FILLERS or store.keeps_the_job(word) for word in words)
+
+
+def is_negated(text: str) -> bool:
+    """A question with a part in the negative ("on bouge beaucoup, genre on est pas souvent assis
+    ?"): its closed part alone may be affirmative, a "oui" to the whole would still be ambiguous."""
+    return bool(NEGATIONS.search(_NOT_NEGATING.sub(" ", _plain(text))))
 
 
 def is_ellipsis(text: str) -> bool:
@@ -336,6 +348,7 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_COMPARED_FIGURES: compared_figures(store, text, jobs),
         PARSE_THRESHOLD: threshold(question),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text, jobs),
+        PARSE_NEGATED: is_negated(question),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
         PARSE_THE_OTHER_JOB: store.points_at_the_other_job(text),

@@ -33,21 +33,22 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.shared.exceptions import InvalidConfigException
 from rasa.shared.nlu.constants import (
-    INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, TEXT,
+    INTENT, INTENT_NAME_KEY, METADATA, METADATA_EXAMPLE, METADATA_INTENT, PREDICTED_CONFIDENCE_KEY, TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import (
-    INTENT_ASK, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
+    INTENT_ASK, INTENT_COMPARE, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING,
+    PARSE_TOPICS,
 )
 from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus, with_the_next_noun
-from bot.nlu.question_form import is_yes_no
+from bot.nlu.question_form import goes_on, is_yes_no
 from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
 from bot.nlu.topic_model import (
-    DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, mentions, question_text,
+    DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, joined_topics, mentions, question_text,
 )
 from knowledge.store import JOB, TOPIC
 from knowledge.text import strip_accents
@@ -57,6 +58,8 @@ METADATA_TOPICS = "topics"
 RANKING_LENGTH = 5
 # The topic probability from which an "out of scope" message is taken for a question.
 SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
+# An intent below this confidence is unsure (the fallback classifier's threshold is 0.3).
+UNSURE_INTENT = 0.4
 # "c'est quoi", "c koi", "qu'est-ce que", "kesako": asking what something is.
 WHAT_IS = re.compile(r"\b(?:c ?est quoi|c'est quoi|c quoi|c koi|qu ?est ce que|qu'est-ce que|kesako|ca consiste)\b")
 # "c'est quoi exactement ?" after a job named apart ("Gestionnaire de back office : c'est quoi
@@ -228,13 +231,15 @@ class TopicClassifier(LinearModelComponent):
     def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
         """The intent classifier learns ``ask`` mostly from fewer, plainer questions than this
         component: it may take everyday ones ("Ça ouvre des portes pour la suite de ma
-        carrière ?") for out of scope. A second opinion: such a message is a question on a job
-        when this component is sure of its topic and a job or topic word of the knowledge base
-        is in it."""
-        intent = (message.get(INTENT) or {}).get(INTENT_NAME_KEY)
-        return (
-            intent == INTENT_OUT_OF_SCOPE and bool(decision.topics) and bool(found)
-            and ranking[0].confidence >= SURE_ENOUGH_AGAINST_THE_INTENT
+        carrière ?") for out of scope, or be unsure of a follow-up of three words ("et en info
+        ?"). A second opinion: such a message is a question on a job when this component is sure
+        of its topic and a job or topic word of the knowledge base is in it, or, the intent
+        unsure (and no comparison), it goes on from the last question ("et …")."""
+        intent = message.get(INTENT) or {}
+        unsure = (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) < UNSURE_INTENT
+        return bool(decision.topics) and ranking[0].confidence >= SURE_ENOUGH_AGAINST_THE_INTENT and (
+            (intent.get(INTENT_NAME_KEY) == INTENT_OUT_OF_SCOPE and bool(found))
+            or (unsure and intent.get(INTENT_NAME_KEY) != INTENT_COMPARE and goes_on(message.get(TEXT) or ""))
         )
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -256,6 +261,10 @@ class TopicClassifier(LinearModelComponent):
                 decision = TopicDecision((*decision.topics, clause_asks[0][0]), ())
             if len(clause_asks) < 2:
                 clause_asks = []
+            joined = joined_topics(text[focus[0]:focus[1]], found)
+            if not clause_asks and len(joined) > 1 and len(decision.topics) < 2:
+                # "quels sont les avantages et les inconvénients ?": both, whatever the model.
+                decision = TopicDecision((*joined, *(topic for topic in decision.topics if topic not in joined)), ())
             if len(decision.topics) > 1 and len(asking) > 1:
                 decision = TopicDecision(self._in_the_order_asked(text, asking, decision.topics), ())
             if clause_asks:

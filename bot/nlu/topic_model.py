@@ -28,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 
 from knowledge.store import JOB, TOPIC, KnowledgeStore, Mention
 from knowledge.text import strip_accents
+from knowledge.topics import Topic
 
 JOB_PLACEHOLDER = "jobname"
 KEYWORD_MARKER = "kwtopic"
@@ -180,6 +181,36 @@ def mentions(store: KnowledgeStore, text: str) -> Tuple[Mention, ...]:
     """The jobs and topic keywords the model reads in ``text``. Kept for the next call: the
     intent and topic classifiers read the same messages, in training and in service."""
     return tuple(store.find_mentions(text, kinds=(JOB, TOPIC)))
+
+
+# What may stand between two topic words that one ask joins ("les avantages et les
+# inconvénients", "salaire, formation", "les atouts ainsi que les difficultés").
+_JOINING = frozenset({"et", "ou", "ainsi", "que", "puis", "aussi", "mais"})
+_BEFORE_A_NOUN = frozenset({
+    "le", "la", "l", "les", "des", "du", "de", "d", "ses", "son", "sa", "leur", "leurs", "ces", "quel", "quels",
+    "quelle", "quelles", "sont",
+})
+# "les + et les -", "points + / points -": the advantages, then the drawbacks.
+PLUS_AND_MINUS = re.compile(r"(?:^|\s)(?:les|des|points?)?\s*\+\s*(?:et|ou|/|&)\s*(?:les|des|points?)?\s*-(?:\s|$|\W)")
+
+
+def joined_topics(text: str, mentions: Sequence[Mention]) -> Tuple[str, ...]:
+    """The topics whose words one ask joins, in the order typed: two topic words with only a
+    conjunction, a comma and articles between them ("quels sont les avantages et les
+    inconvénients ?"), or "les + et les -". The words say what is asked even where the model,
+    which learnt each topic apart, finds one of them unlikely."""
+    if PLUS_AND_MINUS.search(strip_accents(text).lower()):
+        return (Topic.PROS.value, Topic.CONS.value)
+    topics = [mention for mention in mentions if mention.kind == TOPIC]
+    joined: List[str] = []
+    for first, second in zip(topics, topics[1:]):
+        between = strip_accents(text[first.end:second.start]).lower()
+        words = re.findall(r"\w+|[+&,/]", between)
+        linked = any(word in _JOINING or word in "+&,/" for word in words)
+        if linked and all(word in _JOINING or word in _BEFORE_A_NOUN or word in "+&,/" for word in words) \
+                and first.id != second.id:
+            joined.extend((first.id, second.id))
+    return tuple(dict.fromkeys(joined))
 
 
 @dataclass(frozen=True)

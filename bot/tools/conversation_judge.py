@@ -127,7 +127,8 @@ class Expectation:
             raise ValueError(f"answer: {answer!r} is none of {ANSWERS}")
         # `yes:` unquoted is read by YAML 1.1 as the key True.
         yes = raw.get("yes", raw.get(True))
-        return cls(job=raw["job"], topic=Topic(raw["topic"]), answer=answer, items=list(raw.get("items") or []),
+        items = [str(item) for item in raw.get("items") or []]  # "- 43": a number in YAML
+        return cls(job=raw["job"], topic=Topic(raw["topic"]), answer=answer, items=items,
                    yes=yes)
 
 

@@ -228,6 +228,21 @@ def test_a_closed_question_gets_a_yes_only_for_the_figures_the_sheet_gives(text,
     assert replies[0].startswith("Oui") is yes and "C1302" in replies[0]
 
 
+def test_the_year_of_study_the_asker_tells_is_no_figure_to_confirm():
+    # "je suis en L2 éco-gestion… on peut y aller en alternance ?"
+    replies, _ = said([("training", "apprenticeship")], jobs=[GESTIONNAIRE],
+                      text="je suis en L2, on peut y aller en alternance ?",
+                      **{PARSE_MENTIONED_DETAILS: ["apprenticeship"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Bac+1 avec une formation")
+
+
+def test_a_question_with_a_part_in_the_negative_gets_the_items_without_a_yes():
+    # "on bouge beaucoup, genre on est pas souvent assis ?"
+    replies, _ = said([("environment", "sedentary_work")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["sedentary_work"], "yes_no": True, "negated": True})
+    assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » indique") and "Travail sédentaire" in replies[0]
+
+
 def test_can_one_progress_is_answered_yes_by_the_mobility():
     replies, _ = said([("mobility", None)], jobs=[GESTIONNAIRE],
                       **{PARSE_MENTIONED_DETAILS: ["mob_prospects"], "yes_no": True})
@@ -308,6 +323,27 @@ def test_l_autre_is_the_job_other_than_the_one_in_focus():
     slots = {SLOT_JOB: GESTIONNAIRE, SLOT_TOPICS: ["training"], SLOT_ANSWERED_JOBS: [GESTIONNAIRE]}
     replies, new_slots = said([], slots=slots, **{PARSE_ELLIPSIS: True, PARSE_THE_OTHER_JOB: True})
     assert replies[0].startswith(f"{OPERATEUR_NAME} — Formation") and new_slots[SLOT_JOB] == OPERATEUR
+
+
+def test_le_second_metier_is_the_other_job_not_the_second_of_a_list():
+    # "et pour le second métier ?" after the opérateur's training (the second of the sheets).
+    slots = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["training"], SLOT_ANSWERED_JOBS: [OPERATEUR]}
+    tracker = build_tracker("inform", slots=slots, ranks=["2"], parse={
+        PARSE_ELLIPSIS: True, PARSE_ONLY_A_JOB: True, PARSE_THE_OTHER_JOB: True})
+    messages, _ = run_action(ActionAnswer(), tracker)
+    assert plain(texts(messages)[0]).startswith(f"{GESTIONNAIRE_NAME} — Formation")
+
+
+def test_a_closed_question_asked_again_openly_gets_no_yes():
+    # "et pour le gestionnaire, on attend quoi ?" after "opératrice, faut être bon en info ?".
+    slots = {SLOT_JOB: OPERATEUR, SLOT_TOPICS: ["skills"], SLOT_DETAILS: ["it_tools_mastery"],
+             SLOT_ANSWERED_JOBS: [OPERATEUR]}
+    history = [{"event": "user", "text": "faut être bon en info ?",
+                "parse_data": {"intent": {"name": "ask"}, "yes_no": True, PARSE_MENTIONED_DETAILS: ["it_tools_mastery"]}}]
+    tracker = build_tracker("inform", jobs=[GESTIONNAIRE], slots=slots, history=history, parse={
+        PARSE_ONLY_A_JOB: True, PARSE_ASKS_OPENLY: True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert GESTIONNAIRE_NAME in reply and not reply.startswith("Oui")
 
 
 @pytest.mark.parametrize("forged", [

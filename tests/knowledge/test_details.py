@@ -139,6 +139,11 @@ def test_a_sheet_not_reviewed_is_answered_by_the_items_that_hold_the_detail_s_wo
     # no "faute" of spelling).
     ("on est assise toute la journée ?", ["pro_not_physical", "sedentary_work"]),
     ("faut-il écrire sans fautes ?", ["spelling"]),
+    # A feminine of the message's words: "chargée de clientèle" (not "clientel").
+    ("elle pourrait devenir chargée de clientèle ?",
+     ["advisor_difference", "mob_retail_advisor", "customer_contact"]),
+    # "dans quel cadre" is no executive status.
+    ("dans quel cadre ?", []),
     ("faut-il beaucoup écrire ?", []),
 ])
 def test_a_message_names_the_details_of_its_longest_words(text, expected):

@@ -49,6 +49,11 @@ def test_several_questions_in_a_message_are_all_in_its_focus():
     assert focus(text) == "Quel salaire ? Et quelle formation ?"
 
 
+def test_a_question_goes_on_after_its_story_in_the_parts_that_ask_nothing_themselves():
+    text = "Ma fille veut être opératrice back-office : quels sont les avantages et les inconvénients ?"
+    assert focus(text).strip() == "quels sont les avantages et les inconvénients"
+
+
 @pytest.mark.parametrize("text", ["quel salaire pour un opérateur ?", "Je suis en terminale. J'aime les chiffres."])
 def test_a_message_of_one_sentence_or_without_a_question_keeps_what_it_says(text):
     assert focus(text) in text and focus(text).strip()

@@ -104,6 +104,15 @@ def test_a_job_s_name_is_not_the_detail_of_the_titles_it_is_grouped_under(classi
     assert parsed[PARSE_MENTIONED_DETAILS] == []
 
 
+def test_a_detail_s_word_inside_a_longer_word_of_another_topic_is_that_topic_s(classifier):
+    # "appelé à évoluer" says the trends; "évoluer" alone, the prospects of the mobility.
+    parsed = parse(classifier, "et le métier, comment est-il appelé à évoluer ?", [("trends", 0, 47)])
+    assert "mob_prospects" not in parsed[PARSE_MENTIONED_DETAILS]
+    # "monter en grade" is the mobility's word and the career prospects' among the pros.
+    parsed = parse(classifier, "et on peut monter en grade ?", [("mobility", 0, 28)])
+    assert "pro_career_prospects" in parsed[PARSE_MENTIONED_DETAILS]
+
+
 def test_an_unknown_detail_in_the_data_is_an_error_that_names_the_example(classifier):
     assert example_details(labelled("x", "salary", "salary_median")) == ["salary_median"]
     with pytest.raises(InvalidConfigException, match=re.escape("« le salaire moyen ? »")):

@@ -6,7 +6,8 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, asks_openly, compared_figures, goes_on, is_ellipsis, is_yes_no, job_mentions, names_only_a_job, read_form,
+    asks_existence, asks_for_more, asks_openly, compared_figures, goes_on, is_ellipsis, is_negated, is_yes_no,
+    job_mentions, names_only_a_job, read_form,
     threshold, weighs_the_last_answer,
 )
 from knowledge.store import default_store
@@ -51,6 +52,15 @@ def test_a_closed_question_after_the_job_or_the_story_it_starts_with_may_get_a_y
 ])
 def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
     assert not is_yes_no(text, has_verb)
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("on bouge beaucoup, genre on est pas souvent assis ?", True), ("un boulot sans pression ?", True),
+    ("on voit des clients ou pas ?", False), ("je sais pas si on peut y aller en alternance ?", False),
+    ("ça paie pas mal ?", False), ("c'est possible ?", False),
+])
+def test_a_question_with_a_part_in_the_negative(text, negated):
+    assert is_negated(text) is negated
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -5,8 +5,8 @@ import pytest
 from scipy import sparse
 
 from bot.nlu.topic_model import (
-    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, decide, idf_of, mentions,
-    question_text,
+    JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, decide, idf_of, joined_topics,
+    mentions, question_text,
 )
 from knowledge.store import default_store
 
@@ -82,6 +82,18 @@ def test_a_topic_word_the_model_finds_implausible_is_not_answered():
     decision = decide(ranking(salary=0.9, age_distribution=0.02, training=0.08), ["age_distribution", "salary"],
                       DecisionThresholds())
     assert decision.topics == ("salary",)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("quels sont les avantages et les inconvénients ?", ("pros", "cons")),
+    ("les + et les - du taf", ("pros", "cons")),
+    ("le salaire, la formation ?", ("salary", "training")),
+    # Topic words that one ask does not join: the model decides.
+    ("les avantages du salaire ?", ()),
+    ("j'ai 25 ans, c'est quoi le salaire ?", ()),
+])
+def test_topic_words_one_ask_joins_are_each_asked(text, expected):
+    assert joined_topics(text, mentions(default_store(), text)) == expected
 
 
 def test_a_word_of_every_question_weighs_less_than_a_rare_one():

@@ -98,3 +98,9 @@ def test_an_unknown_job_is_right_when_the_bot_says_it_does_not_know_it():
     unknown = Expectation(unknown_job=True)
     assert problems(reply(rendering.unknown_job(STORE.jobs)), unknown) == []
     assert problems(reply(rendering.answer(OPERATEUR_SHEET, Topic.SALARY)), unknown)[0].startswith("expectation 1")
+
+
+def test_an_extract_written_as_a_bare_number_is_read_as_its_text():
+    # "items: [43]" in YAML: the share of men, as printed.
+    expectation = Expectation.read({"job": OPERATEUR, "topic": "labour_market", "answer": PRESENT, "items": [43]})
+    assert expectation.items == ["43"]
