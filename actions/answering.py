@@ -1,10 +1,11 @@
 """Replies to a whole topic of a sheet ("le salaire de l'opérateur", "ses inconvénients").
 
 A sheet that holds the topic gives its block (heading, facts, source) and its chart where the
-channel shows pictures; one that lacks it says so and offers the sheets that hold it. With no
-job (none named, none in focus): when one sheet holds the topic, it answers and says so; when
-several do, each answers, labelled. When the topic itself is unclear, the likeliest topics are
-offered, never guessed.
+channel shows pictures; one that lacks it says so, quotes what it says of it under other topics
+(``DetailCatalogue.said_elsewhere``) and offers the sheets that hold it. With no job (none named,
+none in focus): when one sheet holds the topic, it answers and says so, and the others quote what
+they say of it elsewhere; when several do, each answers, labelled. When the topic itself is
+unclear, the likeliest topics are offered, never guessed.
 """
 from __future__ import annotations
 
@@ -42,6 +43,9 @@ def answer_topic(
         say_answer(dispatcher, sheet, topic, channel)
         return Reply(quoted=[sheet])
     dispatcher.utter_message(text=rendering.missing(sheet, topic))
+    elsewhere = STORE.details.said_elsewhere(sheet, topic)
+    if elsewhere:
+        dispatcher.utter_message(text=rendering.said_elsewhere(sheet, elsewhere))
     others = [other for other in holders if other.id != sheet.id][:PAGE_SIZE]
     if others:
         dispatcher.utter_message(
@@ -66,6 +70,10 @@ def _answer_without_job(
         dispatcher.utter_message(text=rendering.several_jobs_intro(topic, holders))
     for holder in holders:
         say_answer(dispatcher, holder, topic, channel)
+    for other in STORE.jobs:
+        elsewhere = STORE.details.said_elsewhere(other, topic) if other not in holders else []
+        if elsewhere:
+            dispatcher.utter_message(text=rendering.said_elsewhere(other, elsewhere))
     return Reply(quoted=list(holders))
 
 

@@ -1,6 +1,6 @@
 """Replies to one detail of a topic ("le salaire médian", "les horaires", "faut-il parler
-anglais ?"): the items of each sheet that answer it, quoted first ("Oui" first when they answer
-a closed question that way), or that the sheet says nothing about it, with a button to what it
+anglais ?"): the items of each sheet that answer it, quoted first ("Oui" or "Non" first when
+they answer a closed question that way), or that the sheet says nothing about it, with a button to what it
 says of the topic, or an offer of the sheets that do answer it. Never the topic's whole block in
 place of the detail.
 """
@@ -25,15 +25,22 @@ from knowledge.topics import sheet_holds
 
 @dataclass(frozen=True)
 class Closed:
-    """The form of a question a "oui" may answer: ``yes_no``, a closed one sure of its detail,
-    answered "oui" where the sheet's reviewed items affirm it; ``existence``, one on whether
-    there are any, answered "oui" too by a share or a count above zero."""
+    """The form of a question a "oui" or a "non" may answer: ``yes_no``, a closed one sure of its
+    detail, answered "oui" where the sheet's reviewed items affirm it; ``existence``, one on
+    whether there are any, answered "oui" too by a share or a count above zero; ``necessity``, one
+    on whether something is required, which an asset the sheet cites does not answer "oui";
+    ``denied``, a
+    closed one naming a detail the sheets' items answer "non" to ("on bouge beaucoup ?" →
+    « Travail sédentaire »)."""
 
     yes_no: bool = False
     existence: bool = False
+    necessity: bool = False
+    denied: bool = False
 
     def says_yes(self, reading: DetailReading) -> bool:
-        return self.yes_no and (reading.yes or (self.existence and reading.counts_some))
+        affirmed = reading.yes and not (self.necessity and reading.optional)
+        return self.yes_no and (affirmed or (self.existence and reading.counts_some))
 
 
 OPEN = Closed()
@@ -54,7 +61,7 @@ def answer_detail(
     reply = Reply()
     for sheet, reading in zip(sheets, readings):
         if reading.answered:
-            _quote(dispatcher, sheet, reading, closed.says_yes(reading))
+            _quote(dispatcher, sheet, reading, closed.says_yes(reading), closed.denied)
             reply.quoted.append(sheet)
         else:
             reply.lacking.append((sheet, ask))
@@ -70,9 +77,9 @@ def confirm_item(dispatcher: CollectingDispatcher, sheet: JobSheet, item: SheetI
     return Reply(quoted=[sheet])
 
 
-def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, yes: bool) -> None:
+def _quote(dispatcher: CollectingDispatcher, sheet: JobSheet, reading: DetailReading, yes: bool, no: bool) -> None:
     quoted = [rendering.item_text(sheet, item) for item in reading.items]
-    dispatcher.utter_message(text=rendering.detail_answer(sheet, quoted, yes=yes))
+    dispatcher.utter_message(text=rendering.detail_answer(sheet, quoted, yes=yes, no=no))
 
 
 def _say_missing(

@@ -84,6 +84,11 @@ PARSE_WEIGHS_THE_LAST_ANSWER = "weighs_the_last_answer"
 PARSE_ONLY_A_JOB = "only_a_job"
 # A question said in the negative ("on est pas souvent assis ?"): a "oui" would mislead.
 PARSE_NEGATED = "negated"
+# A closed question on whether something is required ("faut-il un master ?"): an asset the sheet
+# cites (« un atout pour évoluer ») does not answer it "oui".
+PARSE_ASKS_NECESSITY = "asks_necessity"
+# A question between alternatives ("on bosse en équipe ou tout seul ?"): no "non" to one of them.
+PARSE_OFFERS_A_CHOICE = "offers_a_choice"
 PARSE_RANKING = "ranking"
 PARSE_POINTS_BACK = "points_back"
 PARSE_THE_OTHER_JOB = "the_other_job"

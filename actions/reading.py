@@ -17,9 +17,10 @@ from rasa_sdk import Tracker
 from actions.knowledge_base import STORE
 from actions.names import (
     ENTITY_JOB, ENTITY_OTHER_JOB, ENTITY_RANK, ENTITY_TERM, ENTITY_TOPIC, INTENT_INFORM, PARSE_ASKS,
-    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES, PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS,
-    PARSE_NEGATED, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD,
-    PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING, PARSE_TOPICS,
+    PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_NECESSITY, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES,
+    PARSE_DETAIL_READINGS, PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_NEGATED, PARSE_OFFERS_A_CHOICE,
+    PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_THRESHOLD, PARSE_TOPIC_CANDIDATES,
+    PARSE_TOPIC_RANKING, PARSE_TOPICS,
     PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO, SLOT_ANSWERED_JOBS, SLOT_DETAILS, SLOT_JOB, SLOT_LISTED_JOBS,
     SLOT_TOPICS, WHOLE_TOPIC,
 )
@@ -114,6 +115,10 @@ class Question:
     only_a_job: bool = False
     # "on est pas souvent assis ?": a "oui" would mislead.
     negated: bool = False
+    # "faut-il un master ?": not "oui" for an asset.
+    asks_necessity: bool = False
+    # "en équipe ou tout seul ?": no "non" to one alternative.
+    offers_a_choice: bool = False
     # A short message's likeliest detail under each topic that a detail fits better than the
     # whole topic (topic → detail), to read it against the conversation's topic.
     detail_readings: Dict[Topic, str] = field(default_factory=dict)
@@ -268,6 +273,8 @@ def read_question(tracker: Tracker) -> Question:
         threshold=parse_threshold(parsed.get(PARSE_THRESHOLD)),
         only_a_job=_flag(parsed, PARSE_ONLY_A_JOB),
         negated=_flag(parsed, PARSE_NEGATED),
+        asks_necessity=_flag(parsed, PARSE_ASKS_NECESSITY),
+        offers_a_choice=_flag(parsed, PARSE_OFFERS_A_CHOICE),
         detail_readings=_detail_readings(parsed.get(PARSE_DETAIL_READINGS)),
         points_back=_flag(parsed, PARSE_POINTS_BACK),
         the_other_job=_flag(parsed, PARSE_THE_OTHER_JOB),

@@ -315,6 +315,14 @@ def missing(sheet: JobSheet, topic: Topic) -> str:
     return typeset(f"La fiche « {sheet.name} » ne donne aucune information sur {TOPIC_NAMES[topic][1]}.")
 
 
+def said_elsewhere(sheet: JobSheet, items: Sequence[SheetItem]) -> str:
+    """After "no information on" a topic: what the sheet says of it under other topics, each
+    item with the part of the sheet it comes from, then the source."""
+    quoted = [f"« {item_text(sheet, item)} » (partie « {TOPIC_NAMES[item.topic][0]} »)" for item in items]
+    said = f"cite toutefois {quoted[0]}." if len(quoted) == 1 else f"cite toutefois :\n{bullets(quoted)}"
+    return typeset(f"La fiche « {sheet.name} » {said}\n{source_line(sheet)}")
+
+
 def offer(sheets: Sequence[JobSheet], topic: Topic) -> str:
     if len(sheets) == 1:
         return typeset(f"La fiche « {sheets[0].name} », elle, en parle : voulez-vous sa réponse ?")
@@ -653,16 +661,17 @@ def named_jobs_scope(total: int) -> str:
     return f"les {number(total)} métiers cités"
 
 
-def detail_answer(sheet: JobSheet, quoted: Sequence[str], yes: bool) -> str:
-    """The items of a sheet that answer a detail, quoted first, then the source: "Oui" first when
-    they answer a closed question that way."""
+def detail_answer(sheet: JobSheet, quoted: Sequence[str], yes: bool, no: bool = False) -> str:
+    """The items of a sheet that answer a detail, quoted first, then the source: "Oui" or "Non"
+    first when they answer a closed question that way."""
+    decided = yes or no
     if len(quoted) == 1:
-        said = f"cite « {quoted[0]} »." if yes else f"indique : « {quoted[0]} »."
+        said = f"cite « {quoted[0]} »." if decided else f"indique : « {quoted[0]} »."
         first = f"La fiche « {sheet.name} » {said}"
     else:
-        first = f"La fiche « {sheet.name} » {'cite' if yes else 'indique'} :\n{bullets(quoted)}"
-    if yes:
-        first = "Oui : l" + first[1:]
+        first = f"La fiche « {sheet.name} » {'cite' if decided else 'indique'} :\n{bullets(quoted)}"
+    if decided:
+        first = f"{'Oui' if yes else 'Non'} : l" + first[1:]
     return typeset(f"{first}\n{source_line(sheet)}")
 
 

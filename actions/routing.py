@@ -166,7 +166,9 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
 
 
 def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_replies.Closed:
-    """Whether "oui" may answer the ask: a closed question that names the detail in its words,
+    """Whether "oui" or "non" may answer the ask: "non" where a closed question names a detail of
+    its topic that the sheets answer "non" to ("on bouge beaucoup ?": « Travail sédentaire »);
+    "oui" where a closed question names the detail in its words,
     and no other detail of its topic that the sheets do not affirm ("va-t-il disparaître avec l'automatisation ?" names the automation
     the sheet affirms, and its disappearance, which it does not); and whether it asks
     if there are any ("y a-t-il des CDI ?"). A question asked again ("et pour le gestionnaire ?")
@@ -192,6 +194,12 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
         existence = question.asks_existence
         # "et chef d'équipe ?" after "chargé de clientèle pro, c'est possible ?": asked the same way.
         closed = closed or (question.ellipsis and question.last_yes_no and not question.asks_openly)
+    if closed and not (question.negated or question.offers_a_choice) and any(
+            STORE.details.topic(detail) == ask.topic and _denied(detail, sheets)
+            and (detail == ask.detail or _quoted_in_part(detail, ask.detail, sheets)) for detail in named):
+        # "c'est tranquille niveau stress ?": « Pression et stress liés aux délais », which the
+        # stress quoted holds, says "non" (not to "en équipe ou tout seul ?", a choice).
+        return detail_replies.Closed(denied=True)
     # The detail named in the question's own words: a classifier sure of its reading still reads
     # "les effectifs augmentent-ils ?" as the decline the sheet affirms.
     sure = ask.detail in named
@@ -201,7 +209,7 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
     ) and _values(question.text) <= _values(" ".join(
         rendering.item_text(sheet, item)
         for sheet in sheets for item in STORE.details.reading(sheet, ask.detail).items))
-    return detail_replies.Closed(yes_no, existence=yes_no and existence)
+    return detail_replies.Closed(yes_no, existence=yes_no and existence, necessity=question.asks_necessity)
 
 
 # A figure of three digits or more ("40 000", "2000") or a code ROME ("C1302"): the asker's age,
@@ -382,6 +390,11 @@ def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = ()
             return replace(ask, detail=affirmed[0], alternatives=())
     if ask.detail is None or _answered(ask.detail, sheets):
         return ask
+    unanswered = [detail for detail in mentioned if STORE.details.topic(detail) == ask.topic]
+    if ask.detail not in mentioned and not named and unanswered:
+        # "cb de semaines de congés ?" read as the size of the teams, which no sheet gives either:
+        # the leave its words name.
+        ask = replace(ask, detail=unanswered[0], alternatives=())
     # A detail the words name is traded only for those whose answer answers it too ("un master
     # ?": the level of study; "les horaires" is not « Soutien à la clientèle »).
     alternatives = STORE.details.get(ask.detail).instead if ask.detail in mentioned else ask.alternatives
@@ -453,6 +466,10 @@ def _answered(detail: str, sheets: Sequence[JobSheet]) -> bool:
 
 def _affirmed(detail: str, sheets: Sequence[JobSheet]) -> bool:
     return all(STORE.details.reading(sheet, detail).yes for sheet in sheets)
+
+
+def _denied(detail: str, sheets: Sequence[JobSheet]) -> bool:
+    return bool(sheets) and all(STORE.details.reading(sheet, detail).no for sheet in sheets)
 
 
 def _the_other_jobs(question: Question) -> List[JobSheet]:

@@ -25,12 +25,15 @@ _WORD = re.compile(r"\w+")
 @dataclass(frozen=True)
 class DetailReading:
     """What a sheet says of a detail: its items (none: nothing), and whether they answer
-    "oui" to it asked as a yes/no question; ``reviewed``: read from the sheet's own links."""
+    "oui" (``yes``; not when asked whether it is required, if ``optional``) or "non" (``no``) to it
+    asked as a yes/no question; ``reviewed``: read from the sheet's own links."""
 
     detail: Detail
     topic: Topic
     items: Tuple[SheetItem, ...]
     yes: bool = False
+    optional: bool = False
+    no: bool = False
     reviewed: bool = True
     # Every item is a share or a count above zero: "oui" to "y a-t-il des … ?" (see counts_some).
     counts_some: bool = False
@@ -79,6 +82,16 @@ class DetailCatalogue:
 
     def of_topic(self, topic: Topic) -> List[Detail]:
         return list(self._by_topic.get(topic, []))
+
+    def said_elsewhere(self, sheet: JobSheet, topic: Topic) -> List[SheetItem]:
+        """What ``sheet``, lacking ``topic``, says of it under other topics: the items answering
+        the details that stand for it, open or closed questions alike (the opérateur's sheet has
+        no mobility, but cites « Possibilités d'évolution de carrière » among its pros)."""
+        found: List[SheetItem] = []
+        for detail in self._details.values():
+            if self._topics[detail.id] != topic and topic.value in (*detail.stands_for, *detail.stands_for_closed):
+                found.extend(item for item in self.reading(sheet, detail.id).items if item not in found)
+        return found
 
     def citing(self, sheet: JobSheet, topic: Topic, name: str) -> Optional[str]:
         """The detail of ``topic`` that ``sheet`` answers with one item worded as ``name``: each of
@@ -167,9 +180,8 @@ class DetailCatalogue:
         if answer is None:
             return DetailReading(detail, topic, ())
         items = tuple(find_item(sheet, key, topic) for key in answer.items)
-        return DetailReading(detail, topic, items, yes=answer.affirms, counts_some=_count_some(sheet, items))
-
-
+        return DetailReading(detail, topic, items, yes=answer.affirms, optional=answer.optional, no=answer.denies,
+                             counts_some=_count_some(sheet, items))
 
 
 def _folded_words(text: str) -> List[str]:

@@ -141,11 +141,28 @@ DetailId = constr(strict=True, regex=JOB_ID_PATTERN)
 class DetailAnswer(Record):
     """The items of a sheet that answer one detail of ``knowledge/details.yml``, by key
     (``knowledge/items.py``); ``affirms``: they answer "oui" to the detail asked as a yes/no
-    question ("faut-il parler anglais ?" → « Maîtriser l'anglais »). (Not ``yes``: YAML 1.1
-    reads that key as the boolean true.)"""
+    question ("faut-il parler anglais ?" → « Maîtriser l'anglais »), but for ``optional`` ones
+    only when it is not asked whether the detail is required ("une licence pro, c'est un plus ?",
+    not "faut-il une licence pro ?": « un atout pour évoluer »); ``denies``: they answer "non"
+    ("on bouge beaucoup ?" → « Travail sédentaire »). (Not ``yes`` and ``no``: YAML 1.1 reads
+    those keys as booleans.)"""
 
     items: List[Text] = Field(..., min_items=1)
     affirms: bool = False
+    optional: bool = False
+    denies: bool = False
+
+    @validator("optional")
+    def _optional_affirms(cls, optional: bool, values: dict) -> bool:
+        if optional and not values.get("affirms"):
+            raise ValueError("optional ne se dit que d'une réponse qui affirme (affirms: true)")
+        return optional
+
+    @validator("denies")
+    def _not_both(cls, denies: bool, values: dict) -> bool:
+        if denies and values.get("affirms"):
+            raise ValueError("affirms et denies ne peuvent pas être vrais ensemble")
+        return denies
 
 
 class JobSheet(Record):

@@ -21,6 +21,9 @@ from knowledge.text import strip_accents
 Span = Tuple[int, int]
 # Ends of sentences; a question mark ends a question.
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# Asking for something: "j'ai besoin du code ROME", "j'aurais besoin des missions".
+_NEEDS = (r"(?:(?:j ai|j'ai|jai|j aurais|j'aurais|jaurais) besoin (?:du|de|des|d')"
+          r"|il me (?:faut|faudrait) (?:le|la|les|l'|du|des))")
 # Words that open a question ("quel", "combien", "est-ce que", "faut-il"…), accent-free; "qui"
 # only at the start ("qui recrute ?"), elsewhere mostly a relative ("une PME qui a fermé"); "y
 # a" not when it says when ("il y a deux ans").
@@ -31,13 +34,15 @@ _ASKING = re.compile(
     r"c est quoi|c'est quoi|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
     r"dis moi|dis-moi|tu peux|vous pouvez|"
     r"(?:je voudrais|j aimerais|j'aimerais|je veux|je souhaite|je souhaiterais|je cherche a) (?:savoir|connaitre)|"
-    r"(?:j ai|j'ai|jai) besoin (?:du|de|des|d')|"
+    rf"{_NEEDS}|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
-# Words that ask which, how much or whether, even in the asker's story ("une élève me demande quel
-# métier…", "un candidat m'a demandé si le gestionnaire…").
+# Words that ask which, how much or whether, or ask for something, even in the asker's story ("une
+# élève me demande quel métier…", "un candidat m'a demandé si le gestionnaire…", "j'ai besoin du
+# code ROME").
 _ASKS_WHICH = re.compile(
     r"\b(?:quel|quelle|quels|quelles|lequel|laquelle|combien|cb|"
+    rf"{_NEEDS}|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
 # Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,

@@ -40,7 +40,8 @@ from rasa.shared.nlu.training_data.message import Message
 
 from actions.names import (
     INTENT_ASK, INTENT_INFORM, PARSE_ASKS_EXISTENCE, PARSE_ASKS_FOR_MORE, PARSE_ASKS_OPENLY, PARSE_COMPARED_FIGURES,
-    PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_NEGATED, PARSE_ONLY_A_JOB,
+    PARSE_ASKS_NECESSITY, PARSE_ELLIPSIS, PARSE_GOES_ON, PARSE_MENTIONED_DETAILS, PARSE_NEGATED, PARSE_OFFERS_A_CHOICE,
+    PARSE_ONLY_A_JOB,
     PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB,
     PARSE_THRESHOLD, PARSE_WEIGHS_THE_LAST_ANSWER, PARSE_YES_NO,
 )
@@ -68,8 +69,12 @@ CLOSED_OPENINGS = (
 )
 # The first word of an open question that the question words above leave out ("où travaille-t-on ?").
 OPEN_OPENINGS = frozenset({"ou"})
-# A verb and its subject inverted, as closed questions put them ("est-il", "peut-on", "a-t-il").
-INVERSION = re.compile(r"\b\w+[ -](?:t[ -])?(?:il|elle|on|ils|elles)\b(?!\s*(?:y a|faut))")
+# A verb and its subject inverted, as closed questions put them ("est-il", "peut-on", "a-t-il"); not
+# a conjunction before its subject ("mais il s'inquiète", "quand on débute").
+INVERSION = re.compile(
+    r"\b(?!(?:mais|et|si|quand|que|qu|comme|ou|donc|car|puis|alors|lorsque|parce|dont|sinon|pourtant|ensuite)\b)"
+    r"\w+[ -](?:t[ -])?(?:il|elle|on|ils|elles)\b(?!\s*(?:y a|faut))"
+)
 # What a verbless closed question says of its subject ("anglais obligatoire ?").
 PREDICATES = frozenset({
     "obligatoire", "possible", "necessaire", "indispensable", "requis", "exige", "demande", "utile", "accessible",
@@ -114,6 +119,11 @@ WEIGHING = re.compile(
 _NOT_NEGATING = re.compile(
     r"\b(?:ou (?:pas|jamais|non)(?: du tout)?|n est ce pas|(?:ne )?(?:sais|sait|savais) pas|pas mal)\b"
 )
+# Asking whether something is required: "faut-il un master ?", "c'est obligatoire ?".
+NECESSITY = re.compile(
+    r"\b(?:faut|faudrait|faudra|obligatoire|obligatoirement|oblige|obligee|exige|exigee|exiges|exigees|necessaire"
+    r"|indispensable|imperatif|requis|requise|doit on|doit avoir|doit etre|dois avoir)\b"
+)
 # "plus de femmes que d'hommes", "moins d'offres que de demandeurs": what is compared, each side.
 COMPARING = re.compile(r"\b(plus|moins) (?:de |d')(.+?) qu(?:e |')(?:de |d')?(.+)$")
 # "ça dépasse 2 000 € par mois ?", "plus de la moitié en CDI ?", "moins de 1 500 balles ?": a
@@ -145,6 +155,9 @@ ASKS_FOR_MORE = re.compile(
 # spaCy's parts of speech of a verb ("a" in "y a", "faut", "recrute").
 VERBS = frozenset({"VERB", "AUX"})
 # Words that open a sentence and say nothing of how it asks ("bref", "du coup", "en fait").
+# Words that take the last answer in before a follow-up ("ok et par an ?", "merci, et l'autre ?").
+ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "oki", "d", "accord", "daccord", "merci", "top", "super", "parfait", "cool",
+                              "nickel", "ah", "ha", "bon", "bien", "genial"})
 SENTENCE_OPENERS = frozenset({"bref", "enfin", "donc", "bon", "ok", "sinon", "voila", "alors", "mais", "ben", "bah"})
 # The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
 _EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"],
@@ -218,6 +231,19 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
     return all(word in FILLERS or store.keeps_the_job(word) for word in words)
 
 
+def offers_a_choice(text: str) -> bool:
+    """A question between alternatives ("on bosse en équipe ou tout seul ?"), not "… ou pas ?"."""
+    words = _WORD.findall(strip_accents(text).lower().replace("'", " "))
+    tail = next((len(tail) for tail in _EITHER_TAILS if words[-len(tail):] == tail), 0)
+    return "ou" in words[1:len(words) - tail]
+
+
+def asks_necessity(text: str) -> bool:
+    """A question on whether something is required ("faut-il un master ?"), not whether it helps
+    ("un master, c'est un plus ?")."""
+    return bool(NECESSITY.search(_plain(text)))
+
+
 def is_negated(text: str) -> bool:
     """A question with a part in the negative ("on bouge beaucoup, genre on est pas souvent assis
     ?"): its closed part alone may be affirmative, a "oui" to the whole would still be ambiguous."""
@@ -230,8 +256,11 @@ def is_ellipsis(text: str) -> bool:
 
 
 def goes_on(text: str) -> bool:
-    """A question that opens with "et": it goes on from the last one, whatever its length."""
+    """A question that opens with "et", after a word that takes the last answer in ("ok et côté
+    info ?"): it goes on from the last one, whatever its length."""
     words = _WORD.findall(strip_accents(text).lower())
+    while len(words) > 1 and words[0] in ACKNOWLEDGEMENTS:
+        words = words[1:]
     return bool(words) and words[0] == "et"
 
 
@@ -349,6 +378,8 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
         PARSE_THRESHOLD: threshold(question),
         PARSE_ONLY_A_JOB: names_only_a_job(store, text, jobs),
         PARSE_NEGATED: is_negated(question),
+        PARSE_ASKS_NECESSITY: asks_necessity(question),
+        PARSE_OFFERS_A_CHOICE: offers_a_choice(question),
         PARSE_RANKING: ranking.id if ranking else "",
         PARSE_POINTS_BACK: store.points_back(text),
         PARSE_THE_OTHER_JOB: store.points_at_the_other_job(text),

@@ -39,7 +39,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.names import (
-    INTENT_ASK, INTENT_COMPARE, INTENT_OUT_OF_SCOPE, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING,
+    INTENT_AFFIRM, INTENT_ASK, INTENT_COMPARE, INTENT_DENY, INTENT_FEEDBACK_NOT_USEFUL, INTENT_FEEDBACK_USEFUL,
+    INTENT_GREET, INTENT_OUT_OF_SCOPE, INTENT_THANK, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKING,
     PARSE_TOPICS,
 )
 from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus, with_the_next_noun
@@ -49,6 +50,7 @@ from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
 from bot.nlu.topic_model import (
     DEFAULT_C, DecisionThresholds, TopicDecision, TopicScore, decide, joined_topics, mentions, question_text,
+    signed_topics,
 )
 from knowledge.store import JOB, TOPIC
 from knowledge.text import strip_accents
@@ -60,13 +62,19 @@ RANKING_LENGTH = 5
 SURE_ENOUGH_AGAINST_THE_INTENT = 0.8
 # An intent below this confidence is unsure (the fallback classifier's threshold is 0.3).
 UNSURE_INTENT = 0.4
+# Intents a follow-up may be taken for by its first words ("ok et…", "merci, et…").
+SMALL_TALK = frozenset({
+    INTENT_FEEDBACK_USEFUL, INTENT_FEEDBACK_NOT_USEFUL, INTENT_THANK, INTENT_AFFIRM, INTENT_DENY, INTENT_GREET,
+    INTENT_OUT_OF_SCOPE,
+})
 # "c'est quoi", "c koi", "qu'est-ce que", "kesako": asking what something is.
 WHAT_IS = re.compile(r"\b(?:c ?est quoi|c'est quoi|c quoi|c koi|qu ?est ce que|qu'est-ce que|kesako|ca consiste)\b")
 # "c'est quoi exactement ?" after a job named apart ("Gestionnaire de back office : c'est quoi
 # exactement, et …"): what the job is, asked with no other word.
 WHAT_IS_ALONE = re.compile(
     r"^\W*(?:c ?est quoi|c'est quoi|c quoi|c koi|qu'est-ce que c'est|qu ?est ce que c ?est|kesako|ca consiste en quoi)"
-    r"(?:\s+(?:exactement|concretement|en gros|en fait|au juste|ce metier|ce poste|ce job|comme metier))?\W*$"
+    r"(?:\s+(?:exactement|concretement|en gros|en fait|au juste|ce metier|ce poste|ce job|ce taf|ce boulot|le metier"
+    r"|le poste|le job|le taf|le boulot|comme metier|comme job|comme taf|comme boulot))?\W*$"
 )
 
 
@@ -231,15 +239,17 @@ class TopicClassifier(LinearModelComponent):
     def _asks_a_topic_despite_the_intent(message: Message, decision, ranking, found) -> bool:
         """The intent classifier learns ``ask`` mostly from fewer, plainer questions than this
         component: it may take everyday ones ("Ça ouvre des portes pour la suite de ma
-        carrière ?") for out of scope, or be unsure of a follow-up of three words ("et en info
-        ?"). A second opinion: such a message is a question on a job when this component is sure
-        of its topic and a job or topic word of the knowledge base is in it, or, the intent
-        unsure (and no comparison), it goes on from the last question ("et …")."""
+        carrière ?") for out of scope, be unsure of a follow-up of three words ("et en info ?") or
+        take one for small talk ("ok et côté info ?" for a 👎). A second opinion: such a message is
+        a question on a job when this component is sure of its topic and a job or topic word of
+        the knowledge base is in it, or, the intent unsure or small talk, it goes on from the last
+        question ("et …")."""
         intent = message.get(INTENT) or {}
+        name = intent.get(INTENT_NAME_KEY)
         unsure = (intent.get(PREDICTED_CONFIDENCE_KEY) or 0.0) < UNSURE_INTENT
         return bool(decision.topics) and ranking[0].confidence >= SURE_ENOUGH_AGAINST_THE_INTENT and (
-            (intent.get(INTENT_NAME_KEY) == INTENT_OUT_OF_SCOPE and bool(found))
-            or (unsure and intent.get(INTENT_NAME_KEY) != INTENT_COMPARE and goes_on(message.get(TEXT) or ""))
+            (name == INTENT_OUT_OF_SCOPE and bool(found))
+            or ((unsure or name in SMALL_TALK) and name != INTENT_COMPARE and goes_on(message.get(TEXT) or ""))
         )
 
     def process(self, messages: List[Message]) -> List[Message]:
@@ -262,15 +272,20 @@ class TopicClassifier(LinearModelComponent):
             if len(clause_asks) < 2:
                 clause_asks = []
             joined = joined_topics(text[focus[0]:focus[1]], found)
-            if not clause_asks and len(joined) > 1 and len(decision.topics) < 2:
+            signed = signed_topics(text[focus[0]:focus[1]])
+            if signed:
+                # "les + et les - du taf", "et les - ?": what the signs say, whatever the model.
+                decision, clause_asks = TopicDecision(signed, ()), []
+            elif not clause_asks and len(joined) > 1 and len(decision.topics) < 2:
                 # "quels sont les avantages et les inconvénients ?": both, whatever the model.
                 decision = TopicDecision((*joined, *(topic for topic in decision.topics if topic not in joined)), ())
             if len(decision.topics) > 1 and len(asking) > 1:
                 decision = TopicDecision(self._in_the_order_asked(text, asking, decision.topics), ())
             if clause_asks:
                 decision = TopicDecision(tuple(dict.fromkeys(topic for topic, _ in clause_asks)), ())
-            elif WHAT_IS_ALONE.search(strip_accents(text[focus[0]:focus[1]]).lower()):
-                # "j'ai vu une annonce pour opérateur backoffice, c koi ce job ?": what the job is.
+            elif WHAT_IS_ALONE.search(strip_accents(_beyond_job_names(text[focus[0]:focus[1]], found)).lower()):
+                # "j'ai vu une annonce pour opérateur backoffice, c koi ce job ?", "opérateur back
+                # office c quoi comme métier ?": what the job is.
                 decision = TopicDecision((Topic.DESCRIPTION.value,), ())
             if self._asks_a_topic_despite_the_intent(message, decision, ranking, found):
                 override_intent(message, INTENT_ASK, ranking[0].confidence)

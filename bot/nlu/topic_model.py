@@ -190,17 +190,30 @@ _BEFORE_A_NOUN = frozenset({
     "le", "la", "l", "les", "des", "du", "de", "d", "ses", "son", "sa", "leur", "leurs", "ces", "quel", "quels",
     "quelle", "quelles", "sont",
 })
-# "les + et les -", "points + / points -": the advantages, then the drawbacks.
-PLUS_AND_MINUS = re.compile(r"(?:^|\s)(?:les|des|points?)?\s*\+\s*(?:et|ou|/|&)\s*(?:les|des|points?)?\s*-(?:\s|$|\W)")
+# "les +", "les -", "points +", "le pour et le contre": the advantages, the drawbacks.
+# Not an age band: "les - de 25 ans", "les 50 ans et +".
+_SIGNS = re.compile(
+    r"(?:(?:^|\s)(?:les|des|points?|le|du)\s*|(?<!ans )(?<!\d )\b(?:et|ou)\s+)(\+|-|pour\b|contre\b)"
+    r"(?=\s|$|[?!.,;:/&])(?!\s*(?:de\b|d'|\d))"
+)
+_SIGNED = {"+": Topic.PROS.value, "pour": Topic.PROS.value, "-": Topic.CONS.value, "contre": Topic.CONS.value}
+
+
+def signed_topics(text: str) -> Tuple[str, ...]:
+    """The advantages and drawbacks asked by signs, in the order typed ("les + et les - du
+    métier", "et les - ?", "les pour et les contre"), which no topic word says. "Pour" and
+    "contre" only both together ("le pour et le contre"), otherwise mere prepositions."""
+    signs = [found.group(1) for found in _SIGNS.finditer(strip_accents(text).lower())]
+    if any(sign in ("pour", "contre") for sign in signs) and not {"pour", "contre"} <= set(signs):
+        signs = [sign for sign in signs if sign not in ("pour", "contre")]
+    return tuple(dict.fromkeys(_SIGNED[sign] for sign in signs))
 
 
 def joined_topics(text: str, mentions: Sequence[Mention]) -> Tuple[str, ...]:
     """The topics whose words one ask joins, in the order typed: two topic words with only a
     conjunction, a comma and articles between them ("quels sont les avantages et les
-    inconvénients ?"), or "les + et les -". The words say what is asked even where the model,
-    which learnt each topic apart, finds one of them unlikely."""
-    if PLUS_AND_MINUS.search(strip_accents(text).lower()):
-        return (Topic.PROS.value, Topic.CONS.value)
+    inconvénients ?"). The words say what is asked even where the model, which learnt each topic
+    apart, finds one of them unlikely."""
     topics = [mention for mention in mentions if mention.kind == TOPIC]
     joined: List[str] = []
     for first, second in zip(topics, topics[1:]):

@@ -49,16 +49,34 @@ def test_missing_fact_is_said_missing_and_the_other_sheet_offered(job, topic):
     said = plain(messages[0]["text"])
     assert MISSING_SENTENCE in said and NAMES[job] in said
     other = OTHER[job]
+    offers = [message for message in messages if message.get("buttons")]
     if (other, topic) in FACTS:
-        offer = messages[1]
-        assert NAMES[other] in plain(offer["text"])
-        assert [button["payload"] for button in offer["buttons"]] == [
+        assert NAMES[other] in plain(offers[0]["text"])
+        assert [button["payload"] for button in offers[0]["buttons"]] == [
             f'/ask{{"job":"{other}","topic":"{topic.value}"}}'
         ]
         assert slots[SLOT_OFFERED_JOBS] == [other]
     else:
-        assert len(messages) == 1 and slots[SLOT_OFFERED_JOBS] is None
+        assert offers == [] and slots[SLOT_OFFERED_JOBS] is None
     assert slots[SLOT_JOB] == job and SLOT_ANSWERED_JOBS not in slots
+
+
+def test_a_missing_topic_the_sheet_speaks_of_elsewhere_gets_what_it_says_after_the_nothing():
+    # "et l'opérateur, il peut évoluer vers quoi ?": no mobility on its sheet, one of its pros.
+    messages, _ = ask(Topic.MOBILITY, jobs=[SPOKEN_NAMES[OPERATEUR]])
+    said = [plain(text) for text in texts(messages)]
+    assert MISSING_SENTENCE in said[0]
+    assert said[1].startswith(f"La fiche « {OPERATEUR_NAME} » cite toutefois « Possibilités d'évolution de "
+                              "carrière » (partie « Avantages »).")
+
+
+def test_no_job_and_one_sheet_holds_the_topic_the_other_says_what_it_has_of_it_elsewhere():
+    # "compétences informatiques, pour les deux métiers ?"
+    messages, _ = ask(Topic.DIGITAL_SKILLS)
+    said = [plain(text) for text in texts(messages)]
+    assert "Seule la fiche" in said[0] and GESTIONNAIRE_NAME in said[0]
+    assert said[-1].startswith(f"La fiche « {OPERATEUR_NAME} » cite toutefois « Maîtrise des outils "
+                               "informatiques »")
 
 
 def test_hiring_volume_na_is_not_available_never_zero():

@@ -236,6 +236,39 @@ def test_the_year_of_study_the_asker_tells_is_no_figure_to_confirm():
     assert replies[0].startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Bac+1 avec une formation")
 
 
+@pytest.mark.parametrize("asked, named", [
+    # "on bouge beaucoup ?", "c'est tranquille niveau stress ?", "ça travaille seul dans son coin ?"
+    ("moving_around", ["moving_around"]), ("stress_level", ["calm_work", "stress_level"]),
+    ("autonomy", ["solo_work"]),
+])
+def test_a_closed_question_naming_what_the_sheet_contradicts_gets_a_no(asked, named):
+    replies, _ = said([("environment", asked)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: named, "yes_no": True})
+    assert replies[0].startswith(f"Non : la fiche « {OPERATEUR_NAME} » cite")
+
+
+@pytest.mark.parametrize("necessity, yes", [(False, True), (True, False)])
+def test_an_asset_the_sheet_cites_is_a_yes_to_whether_it_helps_not_to_whether_it_is_required(necessity, yes):
+    # "une licence pro, c'est un plus ?" / "faut-il une licence pro ?"
+    replies, _ = said([("training", "licence_pro_banque")], jobs=[OPERATEUR], **{
+        PARSE_MENTIONED_DETAILS: ["licence_pro_banque"], "yes_no": True, "asks_necessity": necessity})
+    assert replies[0].startswith("Oui") is yes and "Licence professionnelle métiers de la banque" in replies[0]
+
+
+def test_a_choice_between_what_the_sheet_says_and_its_contrary_gets_no_non():
+    # "il travaille en équipe ou il est tout seul dans son coin ?": the last part closed alone.
+    tracker = build_tracker("ask", jobs=[OPERATEUR], parse={
+        PARSE_TOPICS: ["environment"], PARSE_ASKS: [{"topic": "environment", "detail": "solo_work", "yes_no": True}],
+        PARSE_MENTIONED_DETAILS: ["teamwork", "solo_work"], "yes_no": True, "offers_a_choice": True})
+    reply = plain(texts(run_action(ActionAnswer(), tracker)[0])[0])
+    assert not reply.startswith("Non") and "Travail en équipe" in reply
+
+
+def test_a_detail_read_that_no_sheet_answers_gives_way_to_the_one_the_words_name():
+    # "cb de semaines de congés on a ?", read as the size of the teams.
+    replies, _ = said([("environment", "team_size")], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: ["paid_leave"]})
+    assert replies[0] == f"La fiche « {OPERATEUR_NAME} » ne dit rien sur les congés."
+
+
 def test_a_question_with_a_part_in_the_negative_gets_the_items_without_a_yes():
     # "on bouge beaucoup, genre on est pas souvent assis ?"
     replies, _ = said([("environment", "sedentary_work")], jobs=[OPERATEUR], **{

@@ -85,6 +85,20 @@ def test_a_broken_link_names_the_sheet_and_the_field(tmp_path, old, new, expecte
     assert f"{OPERATEUR}.yml" in str(error.value) and expected in str(error.value)
 
 
+def test_an_optional_reading_that_does_not_affirm_is_a_startup_error_naming_the_field(tmp_path):
+    path = broken_copy(tmp_path, "    affirms: true  # Une licence pro, c'est un plus ?\n", "")
+    with pytest.raises(KnowledgeError) as error:
+        load_job_sheet(path)
+    assert f"{OPERATEUR}.yml" in str(error.value) and "details.licence_pro_banque" in str(error.value)
+
+
+def test_a_reading_both_affirming_and_denying_is_a_startup_error_naming_the_field(tmp_path):
+    path = broken_copy(tmp_path, "    denies: true  # Bouge-t-on beaucoup ?", "    denies: true\n    affirms: true")
+    with pytest.raises(KnowledgeError) as error:
+        load_job_sheet(path)
+    assert f"{OPERATEUR}.yml" in str(error.value) and "details.moving_around" in str(error.value)
+
+
 def test_a_detail_standing_for_a_topic_that_is_not_one_is_a_startup_error(tmp_path):
     path = tmp_path / "details.yml"
     path.write_text("skills:\n- id: it_tools_mastery\n  name: x\n  words: [informatique]\n  stands_for: [numerique]\n",

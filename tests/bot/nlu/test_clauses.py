@@ -49,6 +49,12 @@ def test_several_questions_in_a_message_are_all_in_its_focus():
     assert focus(text) == "Quel salaire ? Et quelle formation ?"
 
 
+def test_a_request_in_the_asker_s_story_is_part_of_the_question_that_points_back_at_it():
+    text = ("Bonjour, je complète le dossier d'un demandeur d'emploi et j'ai besoin du code ROME du métier "
+            "d'opérateur back-office. Pouvez-vous me l'indiquer ?")
+    assert "code ROME" in focus(text) and focus(text).rstrip().endswith("indiquer")
+
+
 def test_a_question_goes_on_after_its_story_in_the_parts_that_ask_nothing_themselves():
     text = "Ma fille veut être opératrice back-office : quels sont les avantages et les inconvénients ?"
     assert focus(text).strip() == "quels sont les avantages et les inconvénients"

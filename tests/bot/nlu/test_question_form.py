@@ -6,7 +6,8 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, asks_openly, compared_figures, goes_on, is_ellipsis, is_negated, is_yes_no,
+    asks_existence, asks_for_more, asks_necessity, asks_openly, compared_figures, goes_on, is_ellipsis, is_negated,
+    is_yes_no, offers_a_choice,
     job_mentions, names_only_a_job, read_form,
     threshold, weighs_the_last_answer,
 )
@@ -49,6 +50,8 @@ def test_a_closed_question_after_the_job_or_the_story_it_starts_with_may_get_a_y
     ("c'est quoi le salaire ?", True), ("quel diplome", True), ("combien on gagne", True),
     ("c'est pas trop stressant ?", True), ("ce n'est pas trop dur ?", True), ("bts ou dut ?", False),
     ("le salaire médian ?", False), ("et l'anglais ?", False), ("où travaille-t-on ?", True),
+    # A conjunction before its subject is no inversion.
+    ("mais il s'inquiète de la pression", True),
 ])
 def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
     assert not is_yes_no(text, has_verb)
@@ -61,6 +64,22 @@ def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
 ])
 def test_a_question_with_a_part_in_the_negative(text, negated):
     assert is_negated(text) is negated
+
+
+@pytest.mark.parametrize("text, necessity", [
+    ("faut-il un master ?", True), ("le bac+2 est obligatoire ?", True), ("un diplôme exigé ?", True),
+    ("une licence pro, c'est un plus ?", False), ("un master ça sert à qqch ?", False),
+])
+def test_a_question_on_whether_something_is_required(text, necessity):
+    assert asks_necessity(text) is necessity
+
+
+@pytest.mark.parametrize("text, choice", [
+    ("on bosse en équipe ou tout seul dans son coin ?", True), ("bts ou dut ?", True),
+    ("on voit des clients ou pas ?", False), ("où travaille-t-on ?", False), ("c'est stressant ?", False),
+])
+def test_a_question_between_alternatives(text, choice):
+    assert offers_a_choice(text) is choice
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -175,6 +194,8 @@ def test_an_open_question_has_a_question_word(text, expected):
 @pytest.mark.parametrize("text, expected", [
     ("et l'operateur back office il lui faut quel niveau", True), ("Et l'opérateur, dans quel cadre exerce-t-il ?", True),
     ("quel salaire pour un opérateur et un gestionnaire ?", False),
+    # After a word that takes the last answer in.
+    ("ok et côté info ?", True), ("d'accord, et pour l'autre ?", True), ("ok", False),
 ])
 def test_a_question_opening_with_et_goes_on_from_the_last_one_however_long(text, expected):
     assert goes_on(text) is expected

@@ -13,6 +13,7 @@ from actions.names import INTENT_ASK, PARSE_TOPIC_CANDIDATES, PARSE_TOPIC_RANKIN
 from bot.nlu.topic_classifier import (
     TopicClassifier, example_topics, labelled_questions, topic_data_fingerprint, topic_examples,
 )
+from bot.nlu.topic_model import TopicDecision, TopicScore
 
 EXAMPLES = {
     "salary": ["ça paie bien l'opératrice back office ?", "on touche combien par mois", "c'est assez pour vivre ?"],
@@ -84,3 +85,16 @@ def test_an_unclear_question_gets_candidates_instead_of_topics(classify):
     parsed = classify("euh bof")
     assert parsed[PARSE_TOPICS] == []
     assert parsed[PARSE_TOPIC_CANDIDATES] and set(parsed[PARSE_TOPIC_CANDIDATES]) <= set(EXAMPLES)
+
+
+@pytest.mark.parametrize("text, intent, confidence, expected", [
+    # "ok et côté info ?" taken for a 👎, "et en info ?" unsure: a follow-up on a sure topic.
+    ("ok et côté info ?", "feedback_not_useful", 0.9, True), ("et en info ?", "inform", 0.3, True),
+    # Not a comparison, nor small talk that goes on from nothing.
+    ("et comparé à l'autre ?", "compare", 0.3, False), ("merci beaucoup", "thank", 0.9, False),
+])
+def test_a_follow_up_on_a_sure_topic_is_a_question_whatever_its_first_words_seemed(text, intent, confidence, expected):
+    message = Message(data={TEXT: text, INTENT: {"name": intent, "confidence": confidence}})
+    sure = [TopicScore("digital_skills", 0.95), TopicScore("skills", 0.05)]
+    decision = TopicDecision(("digital_skills",), ())
+    assert TopicClassifier._asks_a_topic_despite_the_intent(message, decision, sure, found=()) is expected

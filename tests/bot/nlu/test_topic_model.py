@@ -6,7 +6,7 @@ from scipy import sparse
 
 from bot.nlu.topic_model import (
     JOB_PLACEHOLDER, KEYWORD_MARKER, DecisionThresholds, TopicModel, TopicScore, decide, idf_of, joined_topics,
-    mentions, question_text,
+    mentions, question_text, signed_topics,
 )
 from knowledge.store import default_store
 
@@ -86,7 +86,6 @@ def test_a_topic_word_the_model_finds_implausible_is_not_answered():
 
 @pytest.mark.parametrize("text, expected", [
     ("quels sont les avantages et les inconvénients ?", ("pros", "cons")),
-    ("les + et les - du taf", ("pros", "cons")),
     ("le salaire, la formation ?", ("salary", "training")),
     # Topic words that one ask does not join: the model decides.
     ("les avantages du salaire ?", ()),
@@ -94,6 +93,18 @@ def test_a_topic_word_the_model_finds_implausible_is_not_answered():
 ])
 def test_topic_words_one_ask_joins_are_each_asked(text, expected):
     assert joined_topics(text, mentions(default_store(), text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("les + et les - du taf", ("pros", "cons")), ("et les - ?", ("cons",)), ("les + et - ?", ("pros", "cons")),
+    ("le pour et le contre", ("pros", "cons")),
+    # Neither "pour" alone, nor "+" in a diploma.
+    ("et pour le gestionnaire ?", ()), ("un bac+2 pour bosser ?", ()),
+    # Nor an age band.
+    ("la part des 50 ans et + ?", ()), ("les - de 25 ans c cb ?", ()),
+])
+def test_the_advantages_and_drawbacks_asked_by_signs(text, expected):
+    assert signed_topics(text) == expected
 
 
 def test_a_word_of_every_question_weighs_less_than_a_rare_one():
