@@ -70,8 +70,8 @@ def _answer_without_job(
         dispatcher.utter_message(text=rendering.several_jobs_intro(topic, holders))
     for holder in holders:
         say_answer(dispatcher, holder, topic, channel)
-    for other in STORE.jobs:
-        elsewhere = STORE.details.said_elsewhere(other, topic) if other not in holders else []
+    for other in [sheet for sheet in STORE.jobs if sheet not in holders]:
+        elsewhere = STORE.details.said_elsewhere(other, topic)
         if elsewhere:
             dispatcher.utter_message(text=rendering.said_elsewhere(other, elsewhere))
     return Reply(quoted=list(holders))

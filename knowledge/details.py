@@ -123,7 +123,8 @@ class DetailCatalogue:
                 if folded[first] in LINKING_WORDS or folded[first + size - 1] in LINKING_WORDS:
                     continue
                 window = text[words[first].start():words[first + size - 1].end()]
-                said = self._words.get(normalize(window)) or self._words.get(self._masculine(window), [])
+                key = normalize(window)
+                said = self._words.get(key) or self._words.get(self._masculine(key), [])
                 found.extend((first, first + size, detail) for detail in said)
         kept = [
             (first, detail) for first, last, detail in found
@@ -136,12 +137,12 @@ class DetailCatalogue:
         """The details one of whose words is ``phrase`` as a whole."""
         return list(self._words.get(normalize(phrase), []))
 
-    def _masculine(self, window: str) -> str:
-        """The normalised form of a message's words, each one ending in "e" that is without it a
-        word of the details read as that word: "chargée de clientèle" says "chargé de clientèle"
+    def _masculine(self, key: str) -> str:
+        """A window's normalised words (``key``), each one ending in "e" that is without it a word
+        of the details read as that word: "chargée de clientèle" says "chargé de clientèle"
         ("clientèle" stays: no detail says "clientel"). Tried only where the words as typed say
         no detail ("faute" is no "faut" where a detail says "faute")."""
-        return " ".join(self._masculine_word(word) for word in normalize(window).split())
+        return " ".join(self._masculine_word(word) for word in key.split())
 
     def _masculine_word(self, word: str) -> str:
         stem = normalize(word[:-1]) if len(word) > 4 and word.endswith("e") else word

@@ -164,13 +164,19 @@ _EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou
                  ["ou", "jamais"])
 
 
+def _either_tail(words: Sequence[str]) -> int:
+    """How many of the last ``words`` offer the yes and the no ("… ou pas du tout"), if any."""
+    return next((len(tail) for tail in _EITHER_TAILS if len(words) > len(tail) and list(words[-len(tail):]) == tail),
+                0)
+
+
 def is_yes_no(text: str, has_verb: bool = True) -> bool:
     """A closed question, affirmative and with no alternative ("x ou y ?"): one that starts as
     closed questions do, or ends with "?" with a verb or a predicate ("anglais obligatoire ?");
     "le salaire médian ?" or "et l'anglais ?" ask for a fact, not for a yes or a no."""
     plain = strip_accents(text).lower().strip()
     words = _WORD.findall(plain.replace("'", " ").replace("’", " ").replace("-", " "))
-    either = next((len(tail) for tail in _EITHER_TAILS if len(words) > len(tail) and words[-len(tail):] == tail), 0)
+    either = _either_tail(words)
     if either:
         # "on voit des clients ou pas (du tout) ?" is closed, and not negative.
         words = words[:-either]
@@ -233,9 +239,8 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
 
 def offers_a_choice(text: str) -> bool:
     """A question between alternatives ("on bosse en équipe ou tout seul ?"), not "… ou pas ?"."""
-    words = _WORD.findall(strip_accents(text).lower().replace("'", " "))
-    tail = next((len(tail) for tail in _EITHER_TAILS if words[-len(tail):] == tail), 0)
-    return "ou" in words[1:len(words) - tail]
+    words = _plain(text).split()
+    return "ou" in words[1:len(words) - _either_tail(words)]
 
 
 def asks_necessity(text: str) -> bool:
