@@ -18,7 +18,8 @@ def compare(dispatcher: CollectingDispatcher, sheets: Sequence[JobSheet], topics
     """Each topic side by side for ``sheets``; with no topic, an overview of the main ones."""
     if topics:
         for topic in topics:
-            dispatcher.utter_message(text=rendering.comparison(sheets, topic))
+            elsewhere = {sheet.id: STORE.details.said_elsewhere(sheet, topic) for sheet in sheets}
+            dispatcher.utter_message(text=rendering.comparison(sheets, topic, elsewhere))
     else:
         dispatcher.utter_message(text=rendering.overview(sheets, OVERVIEW_TOPICS))
     return Reply(

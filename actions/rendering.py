@@ -318,9 +318,14 @@ def missing(sheet: JobSheet, topic: Topic) -> str:
 def said_elsewhere(sheet: JobSheet, items: Sequence[SheetItem]) -> str:
     """After "no information on" a topic: what the sheet says of it under other topics, each
     item with the part of the sheet it comes from, then the source."""
-    quoted = [f"« {item_text(sheet, item)} » (partie « {TOPIC_NAMES[item.topic][0]} »)" for item in items]
+    quoted = _with_their_parts(sheet, items)
     said = f"cite toutefois {quoted[0]}." if len(quoted) == 1 else f"cite toutefois :\n{bullets(quoted)}"
     return typeset(f"La fiche « {sheet.name} » {said}\n{source_line(sheet)}")
+
+
+def _with_their_parts(sheet: JobSheet, items: Sequence[SheetItem]) -> List[str]:
+    """Each item quoted, with the part of the sheet it comes from."""
+    return [f"« {item_text(sheet, item)} » (partie « {TOPIC_NAMES[item.topic][0]} »)" for item in items]
 
 
 def offer(sheets: Sequence[JobSheet], topic: Topic) -> str:
@@ -511,11 +516,21 @@ def overview(sheets: Sequence[JobSheet], topics: Sequence[Topic]) -> str:
     return typeset("\n".join(parts))
 
 
-def comparison(sheets: Sequence[JobSheet], topic: Topic) -> str:
-    """Every job's full answer on one topic, one after the other, labelled."""
+def comparison(sheets: Sequence[JobSheet], topic: Topic,
+               elsewhere: Optional[Dict[str, Sequence[SheetItem]]] = None) -> str:
+    """Every job's full answer on one topic, one after the other, labelled; for a sheet lacking
+    it, what it says of it under other topics (``elsewhere``, by job id), else "nothing on it"."""
     parts = [f"{TOPIC_NAMES[topic][0]} — comparaison"]
     for sheet in sheets:
-        body = RENDERERS[topic](sheet) if sheet_holds(sheet, topic) else _nothing_on(topic) + "."
+        cited = (elsewhere or {}).get(sheet.id)
+        if sheet_holds(sheet, topic):
+            body = RENDERERS[topic](sheet)
+        elif cited:
+            quoted = _with_their_parts(sheet, cited)
+            lack = f"pas de partie « {TOPIC_NAMES[topic][0]} » dans la fiche, qui cite toutefois"
+            body = f"{lack} {quoted[0]}." if len(quoted) == 1 else f"{lack} :\n{bullets(quoted)}"
+        else:
+            body = _nothing_on(topic) + "."
         parts.append(f"{sheet.name} :\n{body}")
     parts.append(_sources(sheets))
     return typeset("\n".join(parts))

@@ -214,12 +214,13 @@ def _closed(question: Question, ask: Ask, sheets: Sequence[JobSheet]) -> detail_
 
 # A figure of three digits or more ("40 000", "2000") or a code ROME ("C1302"): the asker's age,
 # years of experience ("j'ai 52 ans") or year of study ("en L2") are not what they ask to be
-# confirmed.
+# confirmed, nor a year of their story ("une RQTH depuis 2019").
 _VALUE = re.compile(r"\b[a-z]?\d{1,3}(?:[ \u00a0\u202f]?\d{3})+\b|\b[a-z]?\d{3,}\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:depuis|en|de|dès|des|année|annee|jusqu'en|avant|après|apres)\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def _values(text: str) -> set:
-    return {re.sub(r"\s", "", value).lower() for value in _VALUE.findall(text or "")}
+    return {re.sub(r"\s", "", value).lower() for value in _VALUE.findall(_A_YEAR.sub(" ", text or ""))}
 
 
 def _distinct(asks: Sequence[Ask], sheets: Sequence[JobSheet]) -> List[Ask]:
@@ -362,6 +363,10 @@ def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence
     # grade", which the pros say and the mobility may not).
     closed = closed and any(STORE.details.topic(detail) == ask.topic for detail in question.mentioned_details)
     for detail in question.mentioned_details:
+        # Not for a detail of the topic that it does not say in its own words ("peut-il évoluer
+        # vers chargé de clientèle ?": « Possibilités d'évolution de carrière » says nothing of it).
+        if ask.detail and not STORE.details.say_alike(ask.detail, detail):
+            continue
         if STORE.details.stands_for(detail, ask.topic, closed) and _answered(detail, sheets):
             return Ask(STORE.details.topic(detail), detail, yes_no=ask.yes_no)
     return ask

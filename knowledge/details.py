@@ -133,6 +133,12 @@ class DetailCatalogue:
         ]
         return list(dict.fromkeys(detail for _, detail in sorted(kept)))
 
+    def say_alike(self, detail_id: str, other_id: str) -> bool:
+        """Whether two details share a word ("possibilités d'évolution": the prospects of the
+        mobility, and the career prospects among the pros)."""
+        words = {normalize(word) for word in self._details[detail_id].words}
+        return detail_id == other_id or bool(words & {normalize(word) for word in self._details[other_id].words})
+
     def said_by(self, phrase: str) -> List[str]:
         """The details one of whose words is ``phrase`` as a whole."""
         return list(self._words.get(normalize(phrase), []))

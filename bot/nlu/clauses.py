@@ -20,7 +20,10 @@ from knowledge.text import strip_accents
 
 Span = Tuple[int, int]
 # Ends of sentences; a question mark ends a question.
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# An ellipsis ends a sentence before a contrast only ("ça a l'air calme… mais est-ce stressant ?"),
+# not before what it leads to ("un truc sur les successions… il fait quoi avec ça ?").
+_SENTENCE = re.compile(r"(?:[^.!?…\n]|…(?!\s*(?:mais|pourtant|cependant|par contre|sauf que)\b))+[.!?…\n]*",
+                       re.IGNORECASE)
 # Asking for something: "j'ai besoin du code ROME", "j'aurais besoin des missions".
 _NEEDS = (r"(?:(?:j ai|j'ai|jai|j aurais|j'aurais|jaurais) besoin (?:du|de|des|d')"
           r"|il me (?:faut|faudrait) (?:le|la|les|l'|du|des))")
@@ -33,6 +36,10 @@ _ASKING = re.compile(
     r"(?:y a|ya)(?! (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|longtemps|peu)\b)|"
     r"c est quoi|c'est quoi|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
     r"dis moi|dis-moi|tu peux|vous pouvez|"
+    # Requests: "donnez-moi les chiffres du marché du travail", "expliquez-moi ce que fait…".
+    r"donnez moi|donnez-moi|donne moi|donne-moi|expliquez moi|expliquez-moi|explique moi|explique-moi|"
+    r"montrez moi|montrez-moi|montre moi|montre-moi|parlez moi|parlez-moi|parle moi|parle-moi|"
+    r"detaillez|detaille moi|detaille-moi|listez|indiquez moi|indiquez-moi|"
     r"(?:je voudrais|j aimerais|j'aimerais|je veux|je souhaite|je souhaiterais|je cherche a) (?:savoir|connaitre)|"
     rf"{_NEEDS}|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
@@ -45,15 +52,23 @@ _ASKS_WHICH = re.compile(
     rf"{_NEEDS}|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
-# Where French joins two asks: "et", "ainsi que", "puis", "aussi", a comma, a colon, a semicolon,
-# "?", a new line, a numbered item.
-_JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bpuis\b|\baussi\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
+# Where French joins two asks: "et", "ainsi que", "puis", a comma, a colon, a semicolon, "?", a
+# new line, a numbered item, "mais aussi"; not "aussi" alone, which after a verb adds to it ("il
+# s'occupe aussi des successions ?") and after "et" or a comma is already there.
+_JOINS = re.compile(r"\?|;|:|,|\n|\bet\b|\bainsi que\b|\bmais aussi\b|\bpuis\b|\s\+\s|\s/\s|\b\d\)", re.IGNORECASE)
 # The asker speaking of themself or their own ("je suis", "j'ai", "mon fils", "ma fille"), SMS
 # spellings too ("jveux", "jai").
 _FIRST_PERSON = re.compile(
     r"(?:^|\b)(?:je|j'|j’|moi|mon|ma|mes|jsuis|chui|jai|jveux|jvoudrais|jaimerais|jcherche|jpense|jhesite|jfais)"
     r"(?:\b|(?<=['’]))"
 )
+# What the last answer said, that the question takes up ("vous dites « externalisation »").
+_REFERS_TO_THE_ANSWER = re.compile(
+    r"^\W*(?:vous|tu) (?:dites|dis|avez dit|as dit|parlez d|parles d|parliez d|mentionnez|mentionnes|citez|cites"
+    r"|ecrivez|ecris|evoquez|evoques)"
+)
+# A sentence that adds to the question before it ("Et la répartition par âge aussi.").
+_GOES_ON = re.compile(r"^\W*(?:et|ainsi que|puis|sans oublier|de meme que)\b")
 # A clause of the asker's story this long or longer is their story, not part of the question.
 STORY_WORDS = 6
 # A last sentence this short, after a question, says what it asks ("… ? le salaire max"), unless
@@ -117,16 +132,35 @@ def question_sentences(text: str) -> Span:
     if _is_precision(text, spans, asking[-1]):
         # "jusqu'où peut-on monter ? le salaire max": the question, said more precisely.
         end = spans[-1][1]
+    for start, last in spans[spans.index(asking[-1]) + 1:]:
+        # "… c'est combien ? Et la répartition par âge aussi, s'il vous plaît.": asked too.
+        if not _GOES_ON.match(strip_accents(text[start:last]).lower()) or _speaks_of_themself(text[start:last]):
+            break
+        end = last
     return asking[0][0], end
 
 
 def clauses(text: str, span: Span) -> List[Span]:
     """The parts of ``text[span]`` between the words that join asks that may ask something: with
     some letters, and not the asker speaking of themself ("je suis opératrice depuis 5 ans", "mon
-    fils veut devenir…") unless they ask in it too."""
+    fils veut devenir…") unless they ask in it too, nor the last answer's words taken up
+    (``taken_up_words``)."""
+    taken_up = taken_up_words(text)
     return [(first, last) for first, last in _parts(text, span)
             if sum(char.isalpha() for char in text[first:last]) >= MIN_CLAUSE_LETTERS
-            and (_asks_something(text[first:last]) or not _speaks_of_themself(text[first:last]))]
+            and (_asks_something(text[first:last]) or not _speaks_of_themself(text[first:last]))
+            and not any(first < end and start < last for start, end in taken_up)]
+
+
+def taken_up_words(text: str) -> List[Span]:
+    """The parts of ``text`` that take up the last answer's words as the ground of a question
+    that says what it asks in words of its own ("vous dites « externalisation », ça veut dire
+    moins de postes dans la banque ?"); not of one that asks about them ("vous avez dit Bac+2,
+    mais en quoi ?")."""
+    parts = _parts(text, (0, len(text)))
+    taken_up = [part for part in parts if _REFERS_TO_THE_ANSWER.search(strip_accents(text[part[0]:part[1]]).lower())]
+    rest = sum(len(text[part[0]:part[1]].split()) for part in parts if part not in taken_up)
+    return taken_up if rest >= STORY_WORDS else []
 
 
 def question_clauses(text: str, span: Span) -> Span:

@@ -16,6 +16,7 @@ The model itself is ``bot/nlu/detail_model.py``.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -32,8 +33,8 @@ from actions.names import (
     PARSE_ASKS, PARSE_DETAIL_READINGS, PARSE_MENTIONED_DETAILS, PARSE_TOPIC_ASKS, PARSE_TOPIC_CANDIDATES,
     PARSE_TOPICS, WHOLE_TOPIC,
 )
-from bot.nlu.clauses import question_focus
-from bot.nlu.question_form import VERBS, after_a_leading_job, is_yes_no, job_mentions
+from bot.nlu.clauses import question_focus, taken_up_words
+from bot.nlu.question_form import VERBS, after_a_leading_job, contrary_alternative, is_yes_no, job_mentions
 from bot.nlu.detail_model import DEFAULT_C, DetailModels, with_detail_markers
 from bot.nlu.topic_classifier import example_labels, example_topics, focused_text, topic_examples
 from bot.nlu.topic_data import topic_data_fingerprint
@@ -54,6 +55,15 @@ SHORT_MESSAGE_WORDS = 8
 def example_details(example: Message) -> List[str]:
     """The details a training example is labelled with."""
     return example_labels(example, METADATA_DETAILS)
+
+
+# Between a part of a question and its question mark, what makes the rest another part ("le
+# salaire et faut-il parler anglais ?"), not a complement ("…, le gestionnaire ?").
+_ANOTHER_PART = re.compile(r"[.;:!]|\bet\b|\bpuis\b", re.IGNORECASE)
+# A part that gives the reason or the case of the question, and asks nothing itself ("…, vu que
+# le secteur touche aux marchés financiers ?").
+_SUBORDINATE = re.compile(r"^\W*(?:vu que|parce que|parce qu|car|puisque|puisqu|comme|si|s'il|quand|lorsque|lorsqu"
+                          r"|etant donne|étant donné|sachant que|sachant qu)\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -94,9 +104,17 @@ class DetailClassifier(GraphComponent):
         """The details whose words ``text`` holds outside its job names ("technicien de
         back-office" names the job, not the detail of the titles it groups), and outside the
         longer words of another topic ("appelé à évoluer" names the trends, not the prospects of
-        the mobility that "évoluer" says)."""
+        the mobility that "évoluer" says), and outside a last alternative that is the question's
+        "no" ("… ou c'est que des jeunes ?") and the last answer's words it takes up."""
         found = found or mentions(self._store, text)
         masked = list(text)
+        contrary = contrary_alternative(text)
+        if contrary is not None:
+            # "y a des plus de 50 ans ou c'est que des jeunes ?" asks of the over-50s only.
+            masked[contrary:] = " " * (len(text) - contrary)
+        for start, end in taken_up_words(text):
+            # "vous dites « externalisation », ça veut dire moins de postes ?" asks of the posts.
+            masked[start:end] = " " * (end - start)
         for mention in found:
             if mention.kind == JOB:
                 masked[mention.start:mention.end] = " " * (mention.end - mention.start)
@@ -149,9 +167,15 @@ class DetailClassifier(GraphComponent):
             # Where the verbs are unknown (no parse), as if there were one; "et niveau informatique
             # ?" has none: no "oui" to it.
             has_verb = True if verbs is None else any(start <= verb < end for verb in verbs)
-            # … after the job it starts with too ("gestionnaire bo faut parler anglais ? et …").
-            reading["yes_no"] = is_yes_no(span, has_verb) or is_yes_no(
-                after_a_leading_job(self._store, span, job_mentions(self._store, span)), has_verb)
+            # … after the job it starts with too ("gestionnaire bo faut parler anglais ? et …"), and
+            # with the rest of its sentence when the part does not end it ("il fait des opérations
+            # sur les titres, le gestionnaire ?").
+            question_mark = text.find("?", end)
+            rest = text[end:question_mark] if question_mark >= 0 else "."
+            sentence = span if _ANOTHER_PART.search(rest) or _SUBORDINATE.match(span) else text[start:question_mark + 1]
+            reading["yes_no"] = any(is_yes_no(part, has_verb) or is_yes_no(
+                after_a_leading_job(self._store, part, job_mentions(self._store, part)), has_verb)
+                for part in dict.fromkeys((span, sentence)))
             if all((other["topic"], other["detail"]) != (reading["topic"], reading["detail"]) for other in asked):
                 asked.append(reading)
         if asked or topic_asks:

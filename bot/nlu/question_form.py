@@ -31,7 +31,7 @@ A button's payload skips the pipeline: it carries none of these.
 from __future__ import annotations
 
 import re
-from typing import Any, Dict, List, Sequence
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.constants import SPACY_DOCS
@@ -97,6 +97,8 @@ FILLERS = frozenset({
     "question", "pareille", "mm", "stp", "svp", "merci", "ok", "daccord", "accord", "bon", "autre", "maintenant",
     # "et celles de l'opérateur ?": what the last answer gave, for that job.
     "celle", "celles", "celui", "ceux",
+    # "et pour le gestionnaire, vous avez ça aussi ?": the same, if the sheet has it.
+    "vous", "avez", "tu", "as", "on", "a", "sait", "info", "infos", "chiffre", "chiffres",
 })
 # How a question about what a job is starts ("c'est quoi un gestionnaire ?"): the same words after
 # the job ("et le gestionnaire, c'est quoi ?") ask the last question again.
@@ -159,15 +161,46 @@ VERBS = frozenset({"VERB", "AUX"})
 ACKNOWLEDGEMENTS = frozenset({"ok", "okay", "oki", "d", "accord", "daccord", "merci", "top", "super", "parfait", "cool",
                               "nickel", "ah", "ha", "bon", "bien", "genial"})
 SENTENCE_OPENERS = frozenset({"bref", "enfin", "donc", "bon", "ok", "sinon", "voila", "alors", "mais", "ben", "bah"})
+# A comparison without its article ("moins de postes"), unlike a superlative ("le moins de postes").
+BARE_COMPARATIVE = re.compile(r"(?:plus|moins) d(?:e )?")
 # The endings that offer the yes and the no ("… ou pas ?", "… oui ou non ?").
 _EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou", "non"], ["ou", "pas"], ["ou", "non"],
                  ["ou", "jamais"])
 
 
+# A last alternative that is the question's "no" in words of its own: "… ou c'est que des
+# jeunes ?", "… ou c'est pas lui ?", "… ou il reste toujours derrière son ordinateur ?".
+_CONTRARY_OPENERS = frozenset({"c", "ce", "il", "elle", "on", "ils", "elles", "y", "ya", "tout", "faut", "plutot"})
+_OR = re.compile(r"\bou\b", re.IGNORECASE)
+_CONTRARY = re.compile(
+    r"\b(?:pas|jamais|toujours|seulement|uniquement|rien|aucun|aucune|personne|toute sa vie|meme poste|plutot)\b"
+    r"|\b(?:c est|y a|ya|n y a|il y a) que\b"
+)
+
+
 def _either_tail(words: Sequence[str]) -> int:
-    """How many of the last ``words`` offer the yes and the no ("… ou pas du tout"), if any."""
-    return next((len(tail) for tail in _EITHER_TAILS if len(words) > len(tail) and list(words[-len(tail):]) == tail),
-                0)
+    """How many of the last ``words`` offer the yes and the no ("… ou pas du tout", "… ou c'est
+    que des jeunes"), if any."""
+    fixed = next((len(tail) for tail in _EITHER_TAILS if len(words) > len(tail) and list(words[-len(tail):]) == tail),
+                 0)
+    if fixed:
+        return fixed
+    last_or = max((index for index, word in enumerate(words) if word == "ou" and index > 1), default=0)
+    return len(words) - last_or if last_or and _says_the_no(words[last_or + 1:]) else 0
+
+
+def contrary_alternative(text: str) -> Optional[int]:
+    """Where the last alternative of a closed question starts when it is the question's "no" in
+    words of its own ("… ou c'est que des jeunes ?"): what it names is not asked."""
+    found = list(_OR.finditer(text))
+    if not found or len(_plain(text[:found[-1].start()]).split()) < 2:
+        return None
+    return found[-1].start() if _says_the_no(_plain(text[found[-1].end():]).split()) else None
+
+
+def _says_the_no(alternative: Sequence[str]) -> bool:
+    """Whether the words of an alternative after "ou" say the question's "no" ("c est que des jeunes")."""
+    return bool(alternative) and alternative[0] in _CONTRARY_OPENERS and bool(_CONTRARY.search(" ".join(alternative)))
 
 
 def is_yes_no(text: str, has_verb: bool = True) -> bool:
@@ -237,10 +270,21 @@ def names_only_a_job(store: KnowledgeStore, text: str, jobs: Sequence[Mention]) 
     return all(word in FILLERS or store.keeps_the_job(word) for word in words)
 
 
+# A sentence that gives examples of what the last one asks ("Comme acheter ou vendre ?").
+_EXAMPLES = re.compile(r"^(?:comme|genre|style|par exemple|notamment|c est a dire|type)\b")
+# "où" without its accent ("un métier ou on est sous pression"): no alternative.
+_WHERE = re.compile(r"\b(metier|boulot|poste|job|travail|endroit|secteur|service|entreprise|moment|banque) ou "
+                    r"(?=(?:on|il|elle|ils|elles|tu|vous|je|j|l|c|y)\b)")
+
+
 def offers_a_choice(text: str) -> bool:
-    """A question between alternatives ("on bosse en équipe ou tout seul ?"), not "… ou pas ?"."""
-    words = _plain(text).split()
-    return "ou" in words[1:len(words) - _either_tail(words)]
+    """A question between alternatives ("on bosse en équipe ou tout seul ?"), not "… ou pas ?",
+    nor examples given after it ("… les titres ? Comme acheter ou vendre ?"), nor "où"."""
+    for sentence in re.split(r"[?.!]", text.replace("où", "là").replace("Où", "Là")):
+        words = _WHERE.sub(r"\1 la ", _plain(sentence)).split()
+        if not _EXAMPLES.match(" ".join(words)) and "ou" in words[1:len(words) - _either_tail(words)]:
+            return True
+    return False
 
 
 def asks_necessity(text: str) -> bool:
@@ -251,8 +295,11 @@ def asks_necessity(text: str) -> bool:
 
 def is_negated(text: str) -> bool:
     """A question with a part in the negative ("on bouge beaucoup, genre on est pas souvent assis
-    ?"): its closed part alone may be affirmative, a "oui" to the whole would still be ambiguous."""
-    return bool(NEGATIONS.search(_NOT_NEGATING.sub(" ", _plain(text))))
+    ?"): its closed part alone may be affirmative, a "oui" to the whole would still be ambiguous;
+    not its last alternative, when it is the "no" ("… ou c'est pas lui ?")."""
+    words = _plain(text).split()
+    words = words[:len(words) - _either_tail(words)]
+    return bool(NEGATIONS.search(_NOT_NEGATING.sub(" ", " ".join(words))))
 
 
 def is_ellipsis(text: str) -> bool:
@@ -367,6 +414,12 @@ def read_form(store: KnowledgeStore, text: str, has_verb: bool = True) -> Dict[s
     ranking = store.find_ranking(text[first:last])
     if ranking and sum(mention.kind == JOB for mention in jobs) == 1 and not store.asks_which(text[first:last]):
         # "ma tutrice est opératrice back office (…). c cb le salaire max ?": of that job.
+        ranking = None
+    if ranking and not any(mention.kind == JOB for mention in jobs) and is_yes_no(question, has_verb) \
+            and BARE_COMPARATIVE.match(_plain(text[ranking.start:ranking.end])) \
+            and not (store.asks_which(text) or store.points_back(text)):
+        # "ça veut dire moins de postes ?" after the trends of a job: a closed question on it,
+        # not the job with the fewest posts.
         ranking = None
     asked = after_a_leading_job(store, text, jobs)
     return {

@@ -44,7 +44,7 @@ from actions.names import (
     PARSE_TOPICS,
 )
 from bot.nlu.clauses import MIN_CLAUSE_LETTERS, Span, clauses, question_focus, with_the_next_noun
-from bot.nlu.question_form import goes_on, is_yes_no
+from bot.nlu.question_form import contrary_alternative, goes_on, is_yes_no
 from bot.nlu.intent_override import override_intent
 from bot.nlu.topic_data import TOPIC_DATA, topic_data, topic_data_fingerprint
 from bot.nlu.linear_model_component import LinearModelComponent
@@ -195,7 +195,10 @@ class TopicClassifier(LinearModelComponent):
         plausible = {score.topic for score in whole[:self._thresholds.clause_among]
                      if score.confidence >= self._thresholds.clause_support}
         asked = []
-        parts = clauses(text, focus)
+        # Not the last alternative that says the "no" ("… ou il reste toujours derrière son
+        # ordinateur ?"): it asks nothing of its own.
+        contrary = contrary_alternative(text)
+        parts = [part for part in clauses(text, focus) if contrary is None or text[part[0]:contrary].strip()]
         for position, span in enumerate(parts):
             clause = text[span[0]:span[1]]
             if not self._names_what_it_asks(clause):

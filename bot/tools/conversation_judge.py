@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Optional, Sequence, Set
 
-from actions.rendering import TOPIC_NAMES, item_text, topic_item_texts
+from actions.rendering import NOT_AVAILABLE, TOPIC_NAMES, item_text, topic_item_texts
 from knowledge.schema import JobSheet
 from knowledge.store import KnowledgeStore
 from knowledge.topics import Topic, sheet_holds
@@ -46,8 +46,11 @@ SILENT_EVERY_SHEET = re.compile(r"(?:aucune de mes fiches|mes fiches ne)")
 SILENT_ON = re.compile(r"la fiche « ([^»]+) » ne (?:dit rien|donne aucune information) sur ([^\n]+?)\.?(?:\n|$)")
 # "Seule la fiche « X » donne des informations sur Y :": every other sheet is silent on Y.
 SOLE_SHEET = re.compile(r"seule la fiche « ([^»]+) » donne des informations sur ([^:\n]+?) :")
-# In a comparison: "<job> :" then "la fiche ne dit rien sur …".
-SILENT_IN_COMPARISON = re.compile(r"^([^\n:]+?) :\s*(?:\n)?la fiche ne dit rien sur", re.MULTILINE)
+# In a comparison: "<job> :" then "la fiche ne dit rien sur …", or "pas de partie « … » dans la
+# fiche, qui cite toutefois …" (what it says of it under other topics).
+SILENT_IN_COMPARISON = re.compile(
+    r"^([^\n:]+?) :\s*(?:\n)?(?:la fiche ne dit rien sur|pas de partie « [^»\n]+ » dans la fiche)", re.MULTILINE)
+CITED_ELSEWHERE = "cite toutefois"
 NUMBER = re.compile(r"\d+(?:[ .,]\d{3})*(?:[.,]\d+)?")
 URL = re.compile(r"https?://\S+")
 
@@ -210,9 +213,19 @@ class Judge:
         silent = sheet in self._silent_sheets(message)
         if expectation.answer == TOPIC and not silent and self._quotes_topic(message, sheet, expectation.topic):
             return True
+        if expectation.answer == ABSENT and self._names(message, sheet) and fold(NOT_AVAILABLE) in message:
+            # "Volume d'embauche : non disponible (la fiche indique « NA »)" says the figure is
+            # not there, as a user reads it.
+            return True
         if expectation.answer == ABSENT or (expectation.answer == TOPIC and not sheet_holds(sheet, expectation.topic)):
             return silent and not any(self._heading(other) == (sheet, expectation.topic) for other in reply)
         if silent:
+            # A sheet without the topic that says what it holds of it elsewhere answers a detail
+            # with it ("pas de partie « Compétences numériques » dans la fiche, qui cite toutefois
+            # « Maîtrise des outils informatiques »").
+            if expectation.answer == PRESENT:
+                said = self._part_on(message, sheet)
+                return CITED_ELSEWHERE in said and any(quotes(said, item) for item in expectation.items)
             # A question on a topic may ask a detail of it that the sheet lacks ("c'est du 9h-17h
             # ?" under the conditions of work): saying so answers it.
             return expectation.answer == TOPIC and self._silent_on_a_detail_of(message, sheet, expectation.topic)
@@ -221,11 +234,30 @@ class Judge:
                 self._is_comparison_of(message, expectation.topic) and self._names(message, sheet))
         # A detail the sheet holds: an extract of it, in a message naming the sheet that is not a
         # whole topic block (a short block is the detail itself: the code ROME).
-        if heading is not None and message.count("\n") > MAX_DETAIL_BLOCK_LINES:
+        if heading is not None and message.count("\n") > MAX_DETAIL_BLOCK_LINES \
+                and not self._asks_the_list(expectation, *heading):
             return False
         if not self._names(message, sheet) and not (heading and heading[0].id == sheet.id):
             return False
         return any(quotes(message, item) for item in expectation.items)
+
+    def _asks_the_list(self, expectation: Expectation, sheet: JobSheet, topic: Topic) -> bool:
+        """Whether the extracts expected are at least half of the items of the topic's block: the
+        question asks for the list itself ("vers quels postes peut-on évoluer ?"), which the
+        block of a one-list topic is."""
+        if topic is not expectation.topic:
+            return False
+        items = {fold(text) for text in topic_item_texts(sheet, topic)}
+        asked = {fold(extract) for extract in expectation.items}
+        return bool(items) and 2 * len(items & asked) >= len(items)
+
+    def _part_on(self, message: str, sheet: JobSheet) -> str:
+        """The lines of a comparison under ``sheet``'s name, or the whole message."""
+        start = message.find(f"{fold(sheet.name)} :")
+        if start < 0:
+            return message
+        ends = [message.find(f"\n{fold(other.name)} :", start + 1) for other in self._store.jobs if other.id != sheet.id]
+        return message[start:min([end for end in ends if end > 0], default=len(message))]
 
     def first_answers(self, expectation: Expectation, messages: Sequence[dict]) -> bool:
         """Whether the reply starts with what ``expectation`` asks (its first message but a note

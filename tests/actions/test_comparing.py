@@ -32,6 +32,16 @@ def test_a_topic_compares_full_answers_and_names_what_is_missing():
     assert slots[SLOT_TOPICS] == ["training", "salary"]
 
 
+def test_a_sheet_without_the_topic_says_what_it_cites_of_it_elsewhere():
+    # "les compétences en informatique pour les deux ?": the opérateur's sheet has no digital
+    # skills, but lists « Maîtrise des outils informatiques » among its skills.
+    messages, _ = compare(topics=[Topic.DIGITAL_SKILLS])
+    (text,) = [plain(text) for text in texts(messages)]
+    assert (f"{OPERATEUR_NAME} :\npas de partie « Compétences numériques » dans la fiche, qui cite toutefois "
+            "« Maîtrise des outils informatiques » (partie « Compétences »).") in text
+    assert "ne dit rien sur les compétences numériques" not in text
+
+
 def test_with_no_job_named_every_job_is_compared():
     messages, _ = compare(topics=[Topic.PROS])
     assert OPERATEUR_NAME in messages[0]["text"] and GESTIONNAIRE_NAME in messages[0]["text"]

@@ -190,6 +190,14 @@ def test_a_closed_question_on_a_topic_the_sheet_lacks_takes_the_detail_standing_
     assert replies[0].startswith(f"La fiche « {OPERATEUR_NAME} » ne donne aucune information sur la mobilité")
 
 
+def test_a_closed_question_on_a_precise_detail_of_a_topic_the_sheet_lacks_gets_no_yes_from_a_general_one():
+    # "l'opérateur peut-il évoluer vers chargé de clientèle ?": « Possibilités d'évolution de
+    # carrière » says nothing of that job.
+    mentioned = {PARSE_MENTIONED_DETAILS: ["mob_prospects", "pro_career_prospects", "mob_retail_advisor"]}
+    replies, _ = said([("mobility", "mob_retail_advisor")], jobs=[OPERATEUR], **mentioned, yes_no=True)
+    assert not any(reply.startswith("Oui") for reply in replies)
+
+
 def test_another_detail_named_whose_items_are_quoted_does_not_hold_back_the_yes():
     # "le salaire augmente-t-il avec l'expérience ?": the progression, with the experienced salary.
     replies, _ = said([("salary", "salary_progression")], jobs=[OPERATEUR], **{
@@ -226,6 +234,28 @@ def test_a_closed_question_gets_a_yes_only_for_the_figures_the_sheet_gives(text,
     replies, _ = said([("rome_code", "rome_code_itself")], jobs=[OPERATEUR], text=text, **{
         PARSE_MENTIONED_DETAILS: ["rome_code_itself"], "yes_no": True})
     assert replies[0].startswith("Oui") is yes and "C1302" in replies[0]
+
+
+def test_a_year_of_the_asker_s_story_is_no_figure_to_confirm():
+    # "… j'ai une RQTH depuis 2019. … la banque peut me former en interne ?"
+    replies, _ = said([("training", "internal_training")], jobs=[GESTIONNAIRE],
+                      text="j'ai une RQTH depuis 2019, la banque peut me former en interne ?",
+                      **{PARSE_MENTIONED_DETAILS: ["internal_training"], "yes_no": True})
+    assert replies[0].startswith(f"Oui : la fiche « {GESTIONNAIRE_NAME} » cite « Bac+1 avec une formation")
+
+
+@pytest.mark.parametrize("asked, yes", [("lm_women_majority", "Oui"), ("lm_men_majority", "Non")])
+def test_whether_women_or_men_are_the_majority_is_answered_by_the_shares(asked, yes):
+    # "il y a plus de femmes que d'hommes ?": 57 % of women, deduced from 43 % of men.
+    replies, _ = said([("labour_market", asked)], jobs=[OPERATEUR], **{PARSE_MENTIONED_DETAILS: [asked], "yes_no": True})
+    assert replies[0].startswith(f"{yes} : la fiche « {OPERATEUR_NAME} » cite")
+
+
+def test_one_of_two_ways_in_is_no_yes_to_whether_it_is_required():
+    # "il faut forcément un bac+2 ou y a un autre moyen ?": the Bac+1 with training is the other.
+    replies, _ = said([("training", "bac_plus_2_access")], jobs=[GESTIONNAIRE], **{
+        PARSE_MENTIONED_DETAILS: ["bac_plus_2_access"], "yes_no": True, "asks_necessity": True})
+    assert not replies[0].startswith("Oui") and "Bac+1 avec une formation" in replies[0]
 
 
 def test_the_year_of_study_the_asker_tells_is_no_figure_to_confirm():

@@ -49,6 +49,22 @@ def test_several_questions_in_a_message_are_all_in_its_focus():
     assert focus(text) == "Quel salaire ? Et quelle formation ?"
 
 
+def test_a_sentence_that_adds_to_the_question_with_et_is_part_of_it():
+    text = "Pour l'opérateur, la part de CDI c'est combien ? Et la répartition par âge aussi, s'il vous plaît."
+    assert focus(text).endswith("Et la répartition par âge aussi, s'il vous plaît.")
+
+
+def test_an_ellipsis_ends_a_sentence_before_a_contrast_only():
+    assert focus("ça a l'air calme… mais est-ce que c'est stressant ?") == "mais est-ce que c'est stressant ?"
+    text = "j'ai vu un truc sur les successions… il fait quoi avec ça ?"
+    assert focus(text) == text
+
+
+def test_a_request_asks():
+    text = "Donnez-moi les chiffres du marché du travail. Je fais un exposé pour mon cours."
+    assert focus(text).startswith("Donnez-moi les chiffres du marché du travail")
+
+
 def test_a_request_in_the_asker_s_story_is_part_of_the_question_that_points_back_at_it():
     text = ("Bonjour, je complète le dossier d'un demandeur d'emploi et j'ai besoin du code ROME du métier "
             "d'opérateur back-office. Pouvez-vous me l'indiquer ?")
@@ -78,6 +94,13 @@ def test_a_question_without_a_question_mark_is_found_by_its_question_words():
     ("ça paie bien ?", ["ça paie bien"]),
     ("pour mon dossier j'ai besoin du code rome et du niveau d'étude",
      ["pour mon dossier j'ai besoin du code rome", "du niveau d'étude"]),
+    # "aussi" after a verb adds to it; "mais aussi" joins.
+    ("il s'occupe aussi des successions des clients ?", ["il s'occupe aussi des successions des clients"]),
+    ("le salaire débutant mais aussi le max", ["le salaire débutant", "le max"]),
+    # The last answer's words taken up are the ground of the question, not an ask.
+    ("Vous dites « externalisation », ça veut dire moins de postes dans la banque ?",
+     ["ça veut dire moins de postes dans la banque"]),
+    ("vous avez dit Bac+2, mais en quoi ?", ["vous avez dit Bac+2", "mais en quoi"]),
 ])
 def test_a_question_is_cut_where_french_joins_asks(text, expected):
     assert parts(text) == expected

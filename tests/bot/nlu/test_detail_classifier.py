@@ -117,3 +117,24 @@ def test_an_unknown_detail_in_the_data_is_an_error_that_names_the_example(classi
     assert example_details(labelled("x", "salary", "salary_median")) == ["salary_median"]
     with pytest.raises(InvalidConfigException, match=re.escape("« le salaire moyen ? »")):
         classifier.labelled(labelled("le salaire moyen ?", "salary", "salaire_moyen"))
+
+
+def test_a_part_ending_before_the_rest_of_its_closed_sentence_is_closed_with_it(classifier):
+    # "il fait des opérations sur les titres, le gestionnaire ?": closed, the job said after.
+    text = "il fait des opérations sur les titres, le gestionnaire de back office ?"
+    asks = parse(classifier, text, [("activities", 0, 37)])[PARSE_ASKS]
+    assert asks[0]["yes_no"]
+    # Not a part giving the reason of the question: "…, vu que le secteur touche aux marchés ?".
+    text = "la certification AMF est-elle exigée, vu que le secteur touche aux marchés financiers ?"
+    asks = parse(classifier, text, [("training", 0, 36), ("sector", 37, len(text) - 2)])[PARSE_ASKS]
+    assert [ask["yes_no"] for ask in asks] == [True, False]
+
+
+def test_the_last_alternative_saying_the_no_and_the_words_taken_up_from_the_last_answer_name_nothing(classifier):
+    parsed = parse(classifier, "y a des plus de 50 ans ou c'est que des jeunes ?", [("age_distribution", 0, 22)])
+    assert "age_over_50_share" in parsed[PARSE_MENTIONED_DETAILS]
+    assert "age_under_25_share" not in parsed[PARSE_MENTIONED_DETAILS]
+    text = "vous dites « externalisation », ça veut dire moins de postes dans la banque ?"
+    parsed = parse(classifier, text, [("trends", 31, len(text) - 2)])
+    assert "trend_outsourcing" not in parsed[PARSE_MENTIONED_DETAILS]
+    assert "trend_headcount_decline" in parsed[PARSE_MENTIONED_DETAILS]

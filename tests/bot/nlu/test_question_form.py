@@ -6,7 +6,8 @@ from actions.names import (
     PARSE_ELLIPSIS, PARSE_ONLY_A_JOB, PARSE_POINTS_BACK, PARSE_RANKING, PARSE_THE_OTHER_JOB, PARSE_YES_NO,
 )
 from bot.nlu.question_form import (
-    asks_existence, asks_for_more, asks_necessity, asks_openly, compared_figures, goes_on, is_ellipsis, is_negated,
+    asks_existence, asks_for_more, asks_necessity, asks_openly, compared_figures, contrary_alternative, goes_on,
+    is_ellipsis, is_negated,
     is_yes_no, offers_a_choice,
     job_mentions, names_only_a_job, read_form,
     threshold, weighs_the_last_answer,
@@ -26,6 +27,9 @@ STORE = default_store()
     "bref est-ce que c'est un taf où t'es assise toute la journée", "du coup ça recrute ?",
     "et on voit des clients quand même, ou jamais ?",
     "on bosse en equipe oui ou non",
+    # The last alternative says the "no" in words of its own.
+    "Il y a des gens de plus de 50 ans dans ce métier ou c'est que des jeunes ?",
+    "il s'occupe des réclamations ou c'est pas lui ?",
 ])
 def test_closed_questions_may_get_a_yes(text):
     assert is_yes_no(text)
@@ -61,6 +65,8 @@ def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
     ("on bouge beaucoup, genre on est pas souvent assis ?", True), ("un boulot sans pression ?", True),
     ("on voit des clients ou pas ?", False), ("je sais pas si on peut y aller en alternance ?", False),
     ("ça paie pas mal ?", False), ("c'est possible ?", False),
+    ("il s'occupe des réclamations ou c'est pas lui ?", False),
+    ("il parle avec les clients parfois ? Ou il reste toujours derrière son ordinateur ?", False),
 ])
 def test_a_question_with_a_part_in_the_negative(text, negated):
     assert is_negated(text) is negated
@@ -77,6 +83,12 @@ def test_a_question_on_whether_something_is_required(text, necessity):
 @pytest.mark.parametrize("text, choice", [
     ("on bosse en équipe ou tout seul dans son coin ?", True), ("bts ou dut ?", True),
     ("on voit des clients ou pas ?", False), ("où travaille-t-on ?", False), ("c'est stressant ?", False),
+    ("on travaille en agence ou on est au siège ?", True),
+    # The "no" said in words of its own, examples after the question, "où" without its accent.
+    ("y a des gens de plus de 50 ans ou c'est que des jeunes ?", False),
+    ("il travaille en équipe ou plutôt seul dans son coin ?", False),
+    ("il fait des opérations sur les titres ? Comme acheter ou vendre ?", False),
+    ("est ce que c'est un metier ou on est sous pression ?", False), ("un boulot où on est assis ?", False),
 ])
 def test_a_question_between_alternatives(text, choice):
     assert offers_a_choice(text) is choice
@@ -97,7 +109,7 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
     ("et gestionnaire back office ?", True), ("le salaire du gestionnaire ?", False), ("et le salaire ?", False),
     ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
     ("et le gestionnaire, c'est quoi ?", True), ("et pour l'autre métier ?", True), ("et l'autre ?", True),
-    ("et les autres métiers possibles ?", False),
+    ("et les autres métiers possibles ?", False), ("et pour gestionnaire, vous avez ça aussi ?", True),
 ])
 def test_a_message_naming_only_a_job(text, expected):
     assert names_only_a_job(STORE, text, job_mentions(STORE, text)) is expected
@@ -111,6 +123,23 @@ def test_the_form_read_holds_the_ranking_and_the_references_to_the_conversation(
     assert other[PARSE_THE_OTHER_JOB] and other[PARSE_ELLIPSIS] and other[PARSE_RANKING] == ""
     assert not other[PARSE_YES_NO]
     assert read_form(STORE, "le salaire le plus haut d'un opérateur")[PARSE_RANKING] == ""
+
+
+@pytest.mark.parametrize("text", ["concretement ca veut dire moins de postes ?", "y a plus de femmes ?"])
+def test_a_closed_comparison_without_its_article_on_no_job_named_asks_no_ranking(text):
+    """A follow-up on the job in focus ("ça veut dire moins de postes ?" after its trends)."""
+    assert read_form(STORE, text)[PARSE_RANKING] == ""
+    assert read_form(STORE, "lequel a le moins de postes ?")[PARSE_RANKING] == "hiring_least"
+
+
+@pytest.mark.parametrize("text, contrary", [
+    ("Il y a des gens de plus de 50 ans ou c'est que des jeunes ?", "ou c'est que des jeunes ?"),
+    ("il parle aux clients ? Ou il reste toujours derrière son ordinateur ?", "Ou il reste toujours derrière son ordinateur ?"),
+    ("on bosse en équipe ou tout seul ?", None), ("on voit des clients ou pas ?", None),
+])
+def test_the_last_alternative_that_says_the_no(text, contrary):
+    start = contrary_alternative(text)
+    assert (text[start:] if start is not None else None) == contrary
 
 
 def test_a_question_on_the_one_job_its_story_names_asks_no_ranking():

@@ -104,3 +104,30 @@ def test_an_extract_written_as_a_bare_number_is_read_as_its_text():
     # "items: [43]" in YAML: the share of men, as printed.
     expectation = Expectation.read({"job": OPERATEUR, "topic": "labour_market", "answer": PRESENT, "items": [43]})
     assert expectation.items == ["43"]
+
+
+def test_the_whole_list_asked_is_right_as_the_topic_s_block():
+    # "vers quels postes peut-on évoluer ?": the mobility's block is that list.
+    block = reply(rendering.answer(GESTIONNAIRE_SHEET, Topic.MOBILITY))
+    posts = Expectation(job=GESTIONNAIRE, topic=Topic.MOBILITY, answer=PRESENT,
+                        items=["Spécialiste des opérations bancaires", "Chargé de clientèle particuliers"])
+    assert problems(block, posts) == []
+    one = Expectation(job=GESTIONNAIRE, topic=Topic.MOBILITY, answer=PRESENT, items=["Chargé de clientèle particuliers"])
+    assert problems(block, one)[0].startswith("expectation 1 not met")
+
+
+def test_a_figure_the_sheet_marks_not_available_is_right_for_a_detail_it_lacks():
+    hiring = Expectation(job=OPERATEUR, topic=Topic.LABOUR_MARKET, answer=ABSENT)
+    said = quote(OPERATEUR_SHEET, f"Volume d'embauche (emplois par an) : {rendering.NOT_AVAILABLE}")
+    assert problems(reply(said), hiring) == []
+
+
+def test_a_comparison_citing_what_a_sheet_says_elsewhere_answers_the_detail_and_its_absence():
+    comparison = rendering.comparison(STORE.jobs, Topic.DIGITAL_SKILLS, {
+        sheet.id: STORE.details.said_elsewhere(sheet, Topic.DIGITAL_SKILLS) for sheet in STORE.jobs})
+    tools = Expectation(job=OPERATEUR, topic=Topic.DIGITAL_SKILLS, answer=PRESENT, items=["Maîtrise des outils informatiques"])
+    lacking = Expectation(job=OPERATEUR, topic=Topic.DIGITAL_SKILLS, answer=TOPIC)
+    assert problems(reply(comparison), tools) == [] and problems(reply(comparison), lacking) == []
+    # The other sheet's items are not this one's.
+    theirs = Expectation(job=OPERATEUR, topic=Topic.DIGITAL_SKILLS, answer=PRESENT, items=["Socle de compétences"])
+    assert problems(reply(comparison), theirs)[0].startswith("expectation 1 not met")
