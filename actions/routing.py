@@ -116,6 +116,7 @@ def answer(dispatcher: CollectingDispatcher, question: Question, channel: Option
     asks = _distinct([_settled(ask, sheets or list(STORE.jobs), question.mentioned_details,
                                closed=question.yes_no if ask.yes_no is None else ask.yes_no) for ask in asks],
                      sheets or list(STORE.jobs))
+    asks = _with_what_the_sheets_lack(asks, question, sheets or list(STORE.jobs))
     if len(sheets) > 1 and not asks:
         # "opérateur et gestionnaire ?": the jobs side by side, on their main topics.
         return remember(dispatcher, [], None, comparing.compare(dispatcher, sheets, []), channel)
@@ -370,6 +371,21 @@ def _instead_of_a_topic_they_lack(ask: Ask, question: Question, sheets: Sequence
         if STORE.details.stands_for(detail, ask.topic, closed) and _answered(detail, sheets):
             return Ask(STORE.details.topic(detail), detail, yes_no=ask.yes_no)
     return ask
+
+
+def _with_what_the_sheets_lack(asks: Sequence[Ask], question: Question, sheets: Sequence[JobSheet]) -> List[Ask]:
+    """One ask of a detail the sheets answer, its question naming another detail of its topic
+    that they do not: that one said missing first ("la formation interne, elle dure combien de
+    temps ?": nothing on its length, then « Bac+1 avec une formation … interne de la banque »;
+    "le salaire net à l'embauche ?": nothing on the net salary, then the gross)."""
+    if len(asks) != 1 or not asks[0].detail or not _answered(asks[0].detail, sheets):
+        return list(asks)
+    ask = asks[0]
+    # Not one the catalogue says the detail answered answers too ("un master ?": the levels of study).
+    lacking = [detail for detail in question.mentioned_details if detail != ask.detail
+               and STORE.details.topic(detail) == ask.topic and not _answered(detail, sheets)
+               and ask.detail not in STORE.details.get(detail).instead]
+    return [Ask(ask.topic, lacking[0]), ask] if lacking else list(asks)
 
 
 def _settled(ask: Ask, sheets: Sequence[JobSheet], mentioned: Sequence[str] = (), closed: bool = False) -> Ask:

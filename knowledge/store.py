@@ -54,6 +54,9 @@ _COMPLEMENT = re.compile(
     re.IGNORECASE,
 )
 _NEXT_WORDS = re.compile(r"\s+(\w[\w-]*)")
+# What a ranking's words say to compare or rank ("le plus", "le mieu", "top", "classement").
+_RANKS = re.compile(r"\bplus\b|\bmoins\b|mieu|\bpire|\bmax|\bmin|\btop\b|meilleur|record|flop|davantage|class"
+                    r"|\+|(?:^|\s)-(?:\s|$)")
 # "télé" in "téléopérateur": what a word must have before a job's one-word name to be another job.
 MIN_PREFIX = 3
 
@@ -227,8 +230,11 @@ class KnowledgeStore:
         found = self._ranking_finder.find(text)
         if found:
             return Mention(RANKING, found.ranking, found.start, found.end, 100.0)
+        # A set word found with typos still compares or ranks: "pour un demandeur d'emploi" is not
+        # "le plus de demandeurs d'emploi".
         said = [mention for mention in self.find_mentions(text, kinds=(RANKING,))
-                if not says_at_least_or_most(text[mention.start:mention.end])]
+                if not says_at_least_or_most(text[mention.start:mention.end])
+                and _RANKS.search(strip_accents(text[mention.start:mention.end]).lower())]
         return said[0] if said else None
 
     def asks_which(self, text: Optional[str]) -> bool:

@@ -1,14 +1,16 @@
 """Conversations as people hold them, end to end over REST, on sets nobody tuned the bot on.
 
-Fourteen sets of annotated conversations, each written on 07/12/2026 or 08/12/2026 by helpers who saw only the
+Fifteen sets of annotated conversations, each written on 07/12/2026 or 08/12/2026 by helpers who saw only the
 job sheets, the list of topics and the categories of issue 22 (details the sheets hold or lack,
 follow-ups, several asks in one message, long messages, closed questions, names close to a known
 job's, one-topic questions):
 
-- tests/conversations_heldout_12.yml (320): written before the last tuning, run once on the
-  finished bot (0.875: several asks 0.775, long messages 0.80, details present 0.825, one
-  unsupported "oui", nine "nothing on it" of facts a sheet holds; no invented figure); the
+- tests/conversations_heldout_13.yml (320): written before the last tuning, run once on the
+  finished bot (0.8688: long messages 0.725, several asks and closed questions 0.825, one
+  unsupported "oui", seven "nothing on it" of facts a sheet holds; no invented figure); the
   issue's targets are measured on it; nobody has looked at its misses;
+- tests/conversations_heldout_12.yml (320): run once on the finished bot (0.875), then used for
+  one error analysis;
 - tests/conversations_heldout_11.yml (320): run once on the finished bot (0.8594), then used for
   one error analysis;
 - tests/conversations_heldout_10.yml (320): run once on the finished bot (0.8781), then used for
@@ -46,7 +48,8 @@ from knowledge.store import default_store
 from tests.servers import ROOT
 from tests.test_nlu_quality import examples, plain_text
 
-HELD_OUT = ROOT / "tests" / "conversations_heldout_12.yml"
+HELD_OUT = ROOT / "tests" / "conversations_heldout_13.yml"
+ANALYSED_12 = ROOT / "tests" / "conversations_heldout_12.yml"
 ANALYSED_11 = ROOT / "tests" / "conversations_heldout_11.yml"
 ANALYSED_10 = ROOT / "tests" / "conversations_heldout_10.yml"
 ANALYSED_9 = ROOT / "tests" / "conversations_heldout_9.yml"
@@ -62,23 +65,24 @@ DEVELOPMENT = ROOT / "tests" / "conversations_dev.yml"
 DEVELOPMENT_2 = ROOT / "tests" / "conversations_dev_2.yml"
 RESULTS = ROOT / "tests" / "output" / "conversations.json"
 # Issue 22's targets, on the held-out set: not met when it was run once on the finished bot
-# (08/12/2026): several asks, long messages and details present under 0.85, one unsupported
-# "oui", nine "nothing on it" of facts a sheet holds.
+# (08/12/2026): long messages, several asks and closed questions under 0.85, one unsupported
+# "oui", seven "nothing on it" of facts a sheet holds.
 TARGET_RIGHT = 0.92
 TARGET_RIGHT_PER_CATEGORY = 0.85
 # What each set gets today (README, 08/12/2026), less a little: a regression fails. The "oui" the
 # sheet does not support and the "nothing on it" said of facts a sheet holds are known misses
 # (README), not allowed more.
-MIN_RIGHT = {HELD_OUT.name: 0.86, ANALYSED_11.name: 0.96, ANALYSED_10.name: 0.94, ANALYSED_9.name: 0.96,
-             ANALYSED_8.name: 0.92, ANALYSED_7.name: 0.95, ANALYSED_6.name: 0.97, ANALYSED_5.name: 0.97,
-             ANALYSED_4.name: 0.98, ANALYSED_3.name: 0.96, ANALYSED_2.name: 0.87, ANALYSED.name: 0.97,
-             DEVELOPMENT.name: 0.96, DEVELOPMENT_2.name: 0.89}
-MAX_FALSE_NOTHING = {HELD_OUT.name: 9, ANALYSED_11.name: 2, ANALYSED_10.name: 3, ANALYSED_9.name: 1, ANALYSED_8.name: 4,
-                     ANALYSED_7.name: 0, ANALYSED_6.name: 1, ANALYSED_5.name: 0, ANALYSED_4.name: 0, ANALYSED_3.name: 1,
-                     ANALYSED_2.name: 1, ANALYSED.name: 0, DEVELOPMENT.name: 0, DEVELOPMENT_2.name: 2}
+MIN_RIGHT = {HELD_OUT.name: 0.86, ANALYSED_12.name: 0.90, ANALYSED_11.name: 0.96, ANALYSED_10.name: 0.94,
+             ANALYSED_9.name: 0.96, ANALYSED_8.name: 0.92, ANALYSED_7.name: 0.95, ANALYSED_6.name: 0.97,
+             ANALYSED_5.name: 0.98, ANALYSED_4.name: 0.98, ANALYSED_3.name: 0.96, ANALYSED_2.name: 0.87,
+             ANALYSED.name: 0.97, DEVELOPMENT.name: 0.96, DEVELOPMENT_2.name: 0.89}
+MAX_FALSE_NOTHING = {HELD_OUT.name: 7, ANALYSED_12.name: 4, ANALYSED_11.name: 2, ANALYSED_10.name: 3,
+                     ANALYSED_9.name: 1, ANALYSED_8.name: 3, ANALYSED_7.name: 0, ANALYSED_6.name: 1, ANALYSED_5.name: 0,
+                     ANALYSED_4.name: 0, ANALYSED_3.name: 1, ANALYSED_2.name: 1, ANALYSED.name: 0, DEVELOPMENT.name: 0,
+                     DEVELOPMENT_2.name: 2}
 MAX_UNSUPPORTED_OUI = {name: 0 for name in MIN_RIGHT} | {HELD_OUT.name: 1, ANALYSED_8.name: 1}
-HELD_OUT_SETS = (HELD_OUT, ANALYSED_11, ANALYSED_10, ANALYSED_9, ANALYSED_8, ANALYSED_7, ANALYSED_6, ANALYSED_5, ANALYSED_4,
-                 ANALYSED_3, ANALYSED_2, ANALYSED)
+HELD_OUT_SETS = (HELD_OUT, ANALYSED_12, ANALYSED_11, ANALYSED_10, ANALYSED_9, ANALYSED_8, ANALYSED_7, ANALYSED_6,
+                 ANALYSED_5, ANALYSED_4, ANALYSED_3, ANALYSED_2, ANALYSED)
 SETS = {path.name: load_set(path) for path in (*HELD_OUT_SETS, DEVELOPMENT, DEVELOPMENT_2)}
 
 
@@ -122,7 +126,7 @@ def outcomes(rest_bot):
     return report
 
 
-@pytest.mark.xfail(reason="issue 22 is open: three categories under 0.85, one unsupported oui and nine "
+@pytest.mark.xfail(reason="issue 22 is open: three categories under 0.85, one unsupported oui and seven "
                           "'nothing on it' on the "
                           "held-out set (README, « Qualité »)", strict=False)
 def test_held_out_conversations_meet_the_issue_targets(outcomes):

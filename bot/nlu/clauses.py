@@ -32,7 +32,7 @@ _NEEDS = (r"(?:(?:j ai|j'ai|jai|j aurais|j'aurais|jaurais) besoin (?:du|de|des|d
 # a" not when it says when ("il y a deux ans").
 _ASKING = re.compile(
     r"^\s*qui\b|\b(?:quel|quelle|quels|quelles|combien|comment|pourquoi|quoi|lequel|laquelle|cb|koi|kel|est ce|est-ce|"
-    r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|"
+    r"faut il|faut-il|peut on|peut-on|y a t il|y a-t-il|[a-z]+-t-(?:on|il|elle|ils|elles)|"
     r"(?:y a|ya)(?! (?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quelques|plusieurs|longtemps|peu)\b)|"
     r"c est quoi|c'est quoi|pouvez vous|pouvez-vous|pourriez vous|pourriez-vous|dites moi|dites-moi|"
     r"dis moi|dis-moi|tu peux|vous pouvez|"
@@ -42,6 +42,8 @@ _ASKING = re.compile(
     r"detaillez|detaille moi|detaille-moi|listez|indiquez moi|indiquez-moi|"
     r"(?:je voudrais|j aimerais|j'aimerais|je veux|je souhaite|je souhaiterais|je cherche a) (?:savoir|connaitre)|"
     rf"{_NEEDS}|"
+    # A request reported: "ils me demandent le code ROME du métier, c koi ?".
+    r"(?:me|m|nous) (?:demande|demandent|demandait|demandaient) (?:le|la|les|l|du|des)|"
     r"(?:demande|demandee?|demandait|demandais|savoir|sais pas|sait pas) si)\b"
 )
 # Words that ask which, how much or whether, or ask for something, even in the asker's story ("une
@@ -69,6 +71,8 @@ _REFERS_TO_THE_ANSWER = re.compile(
 )
 # A sentence that adds to the question before it ("Et la répartition par âge aussi.").
 _GOES_ON = re.compile(r"^\W*(?:et|ainsi que|puis|sans oublier|de meme que)\b")
+# What the asker asks for, before the question ("pour un atelier de reconversion, …").
+_PURPOSE = re.compile(r"^\W*(?:pour (?:un|une|mon|ma|mes|notre|nos)|dans le cadre d|afin d|en vue d)\b")
 # A clause of the asker's story this long or longer is their story, not part of the question.
 STORY_WORDS = 6
 # A last sentence this short, after a question, says what it asks ("… ? le salaire max"), unless
@@ -170,7 +174,7 @@ def question_clauses(text: str, span: Span) -> Span:
     bac+1, je peux postuler ?")."""
     parts = _parts(text, span)
     asking = [part for part in parts if _asks_something(text[part[0]:part[1]])]
-    told = [part for part in parts if _speaks_of_themself(text[part[0]:part[1]])
+    told = [part for part in parts if _tells(text[part[0]:part[1]])
             and not _asks_something(text[part[0]:part[1]]) and len(text[part[0]:part[1]].split()) >= STORY_WORDS]
     if not asking or not told:
         return span
@@ -184,6 +188,10 @@ def question_clauses(text: str, span: Span) -> Span:
     # …and in the things it asks about, named before it ("le salaire du milieu, le médian comme on
     # dit, il est de combien ?").
     start = asking[0][0]
+    before = parts[:parts.index(asking[0])]
+    if before and _ASKS_OF_WHAT_WAS_SAID.match(strip_accents(text[asking[0][0]:asking[0][1]]).lower()):
+        # "… y avait une licence pro qui aide, c'est laquelle exactement ?": of that licence.
+        start = before[-1][0]
     for part in reversed(parts[:parts.index(asking[0])]):
         if part in told or not _NAMED_BEFORE.match(text[part[0]:part[1]]):
             break
@@ -191,6 +199,12 @@ def question_clauses(text: str, span: Span) -> Span:
     return start, end
 
 
+# A question that asks only of what the part before it said ("c'est laquelle exactement ?").
+_ASKS_OF_WHAT_WAS_SAID = re.compile(
+    r"^\W*(?:c ?est|c'est|c|cest|ce serait|ca serait)\s+"
+    r"(?:laquelle|lequel|lesquelles|lesquels|quoi|koi|quel|quelle)"
+    r"(?:\s+(?:exactement|au juste|alors|du coup|donc|en fait))?\W*$"
+)
 # A noun group set before the question that asks about it: "le salaire, il est de combien ?".
 _NAMED_BEFORE = re.compile(r"^\W*(?:le|la|les|l['’]|son|sa|ses|leurs?|ce|cette|ces)\b", re.IGNORECASE)
 
@@ -221,6 +235,12 @@ def _is_precision(text: str, sentences: List[Span], last_asking: Span) -> bool:
     said = strip_accents(text[last[0]:last[1]]).lower()
     return len(sentences) > 1 and sentences[-2] == last_asking and len(said.split()) <= PRECISION_WORDS \
         and not _speaks_of_themself(said) and not _LEAVE_TAKING.search(said)
+
+
+def _tells(clause: str) -> bool:
+    """The asker's story, or what they ask for ("pour une analyse des écarts de compétences d'un
+    public en reconversion : …")."""
+    return _speaks_of_themself(clause) or bool(_PURPOSE.match(strip_accents(clause).lower()))
 
 
 def _speaks_of_themself(clause: str) -> bool:

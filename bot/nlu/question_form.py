@@ -99,6 +99,8 @@ FILLERS = frozenset({
     "celle", "celles", "celui", "ceux",
     # "et pour le gestionnaire, vous avez ça aussi ?": the same, if the sheet has it.
     "vous", "avez", "tu", "as", "on", "a", "sait", "info", "infos", "chiffre", "chiffres",
+    # "et chez le gestionnaire, la fiche en parle aussi ?"
+    "fiche", "parle", "dit", "mentionne",
 })
 # How a question about what a job is starts ("c'est quoi un gestionnaire ?"): the same words after
 # the job ("et le gestionnaire, c'est quoi ?") ask the last question again.
@@ -117,9 +119,10 @@ WEIGHING = re.compile(
     r"(?: (?:du coup|alors|non|quand meme|ca|en fait|comme salaire|comme chiffre))?$"
 )
 # What negates nothing in a question: "ou pas", "ou jamais", "n'est-ce pas", "je sais pas si",
-# "pas mal" (a lot).
+# "pas mal" (a lot), "pas seulement" (as well).
 _NOT_NEGATING = re.compile(
-    r"\b(?:ou (?:pas|jamais|non)(?: du tout)?|n est ce pas|(?:ne )?(?:sais|sait|savais) pas|pas mal)\b"
+    r"\b(?:ou (?:pas|jamais|non)(?: du tout)?|n est ce pas|(?:ne )?(?:sais|sait|savais) pas|pas mal"
+    r"|pas (?:seulement|que|uniquement))\b"
 )
 # Asking whether something is required: "faut-il un master ?", "c'est obligatoire ?".
 NECESSITY = re.compile(
@@ -170,10 +173,12 @@ _EITHER_TAILS = (["ou", "pas", "du", "tout"], ["ou", "pas", "trop"], ["oui", "ou
 
 # A last alternative that is the question's "no" in words of its own: "… ou c'est que des
 # jeunes ?", "… ou c'est pas lui ?", "… ou il reste toujours derrière son ordinateur ?".
-_CONTRARY_OPENERS = frozenset({"c", "ce", "il", "elle", "on", "ils", "elles", "y", "ya", "tout", "faut", "plutot"})
+_CONTRARY_OPENERS = frozenset({"c", "ce", "ca", "il", "elle", "on", "ils", "elles", "y", "ya", "tout", "faut",
+                               "plutot"})
 _OR = re.compile(r"\bou\b", re.IGNORECASE)
 _CONTRARY = re.compile(
-    r"\b(?:pas|jamais|toujours|seulement|uniquement|rien|aucun|aucune|personne|toute sa vie|meme poste|plutot)\b"
+    r"\b(?:pas|jamais|toujours|seulement|uniquement|rien|aucun|aucune|personne|toute sa vie|meme poste|plutot"
+    r"|surtout|tout le temps|tt le temps)\b"
     r"|\b(?:c est|y a|ya|n y a|il y a) que\b"
 )
 

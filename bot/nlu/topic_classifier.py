@@ -201,6 +201,10 @@ class TopicClassifier(LinearModelComponent):
         parts = [part for part in clauses(text, focus) if contrary is None or text[part[0]:contrary].strip()]
         for position, span in enumerate(parts):
             clause = text[span[0]:span[1]]
+            if WHAT_IS_ALONE.search(strip_accents(clause).lower()) and any(
+                    mention.kind == TOPIC for mention in mentions(self._store, text[focus[0]:span[0]])):
+                # "ils me demandent le code ROME du métier, c koi ?": what the thing named before is.
+                continue
             if not self._names_what_it_asks(clause):
                 # "les bons et les mauvais côtés": "les bons" says its noun with the next part's.
                 clause = with_the_next_noun(clause, text, parts[position + 1:])

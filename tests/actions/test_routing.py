@@ -236,6 +236,14 @@ def test_a_closed_question_gets_a_yes_only_for_the_figures_the_sheet_gives(text,
     assert replies[0].startswith("Oui") is yes and "C1302" in replies[0]
 
 
+def test_a_detail_answered_beside_another_of_its_topic_the_sheet_lacks_says_that_one_missing_first():
+    # "la formation interne de la banque, elle dure combien de temps ?"
+    replies, _ = said([("training", "internal_training")], jobs=[GESTIONNAIRE], **{
+        PARSE_MENTIONED_DETAILS: ["internal_training", "training_duration"]})
+    assert replies[0] == f"La fiche « {GESTIONNAIRE_NAME} » ne dit rien sur la durée de la formation."
+    assert "Bac+1 avec une formation en alternance ou continue interne de la banque" in replies[1]
+
+
 def test_a_year_of_the_asker_s_story_is_no_figure_to_confirm():
     # "… j'ai une RQTH depuis 2019. … la banque peut me former en interne ?"
     replies, _ = said([("training", "internal_training")], jobs=[GESTIONNAIRE],

@@ -240,3 +240,10 @@ def test_every_name_of_a_real_sheet_names_it():
     for sheet in store.jobs:
         for name in surface_names(sheet):
             assert store.find_job(name).job.id == sheet.id, name
+
+
+def test_a_ranking_s_words_found_with_typos_still_compare():
+    """"pour un demandeur d'emploi" is close to "le plus de demandeurs d'emploi" but ranks nothing."""
+    store = default_store()
+    assert store.find_ranking("je compare deux pistes pour un demandeur d'emploi : quelles formations ?") is None
+    assert store.find_ranking("lequel a le plus de demandeurs d'emploi ?").id == "seekers_most"

@@ -60,6 +60,20 @@ def test_an_ellipsis_ends_a_sentence_before_a_contrast_only():
     assert focus(text) == text
 
 
+def test_a_purpose_before_the_question_is_left_out():
+    text = ("Pour une analyse des écarts de compétences et travailler l'employabilité d'un public en "
+            "reconversion : que demande-t-on à un opérateur back-office et à un gestionnaire ?")
+    assert focus(text).strip() == "que demande-t-on à un opérateur back-office et à un gestionnaire"
+
+
+@pytest.mark.parametrize("text, start", [
+    ("j'ai lu que pour opérateur y avait une licence pro qui aide, c'est laquelle exactement ?", "j'ai lu"),
+    ("ils me demandent le code rome du metier operateur back office, c koi ??", "ils me demandent"),
+])
+def test_a_question_asking_only_of_what_was_said_before_it_keeps_it(text, start):
+    assert focus(text).strip().startswith(start)
+
+
 def test_a_request_asks():
     text = "Donnez-moi les chiffres du marché du travail. Je fais un exposé pour mon cours."
     assert focus(text).startswith("Donnez-moi les chiffres du marché du travail")

@@ -67,6 +67,7 @@ def test_open_negative_or_verbless_questions_never_get_a_yes(text, has_verb):
     ("ça paie pas mal ?", False), ("c'est possible ?", False),
     ("il s'occupe des réclamations ou c'est pas lui ?", False),
     ("il parle avec les clients parfois ? Ou il reste toujours derrière son ordinateur ?", False),
+    ("ça existe aussi dans les assurances, pas seulement dans les banques ?", False),
 ])
 def test_a_question_with_a_part_in_the_negative(text, negated):
     assert is_negated(text) is negated
@@ -87,6 +88,8 @@ def test_a_question_on_whether_something_is_required(text, necessity):
     # The "no" said in words of its own, examples after the question, "où" without its accent.
     ("y a des gens de plus de 50 ans ou c'est que des jeunes ?", False),
     ("il travaille en équipe ou plutôt seul dans son coin ?", False),
+    ("c un emploi stable ou ca bouge tt le temps", False),
+    ("ça se décroche en CDI ou c'est surtout de l'interim ?", False),
     ("il fait des opérations sur les titres ? Comme acheter ou vendre ?", False),
     ("est ce que c'est un metier ou on est sous pression ?", False), ("un boulot où on est assis ?", False),
 ])
@@ -110,6 +113,7 @@ def test_a_follow_up_leaving_out_its_topic_is_short_and_starts_with_et(text, exp
     ("c'est quoi un gestionnaire de back office ?", False), ("cest quoi l operateur", False),
     ("et le gestionnaire, c'est quoi ?", True), ("et pour l'autre métier ?", True), ("et l'autre ?", True),
     ("et les autres métiers possibles ?", False), ("et pour gestionnaire, vous avez ça aussi ?", True),
+    ("et chez le gestionnaire, la fiche en parle aussi ?", True),
 ])
 def test_a_message_naming_only_a_job(text, expected):
     assert names_only_a_job(STORE, text, job_mentions(STORE, text)) is expected
